@@ -107,21 +107,27 @@ twoq_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 			list_move_head(c->n, &s->l[AM], i);
 			return 1;
 		}
+		/* the ghost's node becomes the object's, out of every list meanwhile */
 		list_unlink(c->n, &s->l[AOUT], i);
-		cache_forget(c, i);
 		ghost = 1;
 	}
-	if (usize > s->kin || usize > c->cap)
+	if (usize > s->kin || usize > c->cap) {
+		if (ghost)
+			cache_forget(c, i);
 		return 0;
+	}
 	while (c->used + usize > c->cap)
 		reclaim(c, s);
 	if (ghost) {
-		if (usize > s->kam)
+		if (usize > s->kam) {	/* only when in > 0.5 */
+			cache_forget(c, i);
 			return 0;
+		}
 		while (s->l[AM].size + usize > s->kam)
 			evict_node(c, s, s->l[AM].tail);
-	}
-	i = cache_add(c, key, usize);
+	} else
+		i = cache_add(c, key, usize);
+	c->n[i].size = usize;
 	c->n[i].a = ghost ? AM : AIN;
 	list_push_head(c->n, &s->l[c->n[i].a], i);
 	c->used += usize;

@@ -155,11 +155,14 @@ arc_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 			s->p = s->p - step > 0 ? s->p - step : 0;
 			break;
 		}
+		/* the ghost's node becomes the object's, out of every list meanwhile */
 		ghost = c->n[i].a;
 		list_unlink(c->n, &s->l[ghost], i);
-		cache_forget(c, i);
-	}
-	if (usize > c->cap)
+		if (usize > c->cap) {
+			cache_forget(c, i);
+			return 0;
+		}
+	} else if (usize > c->cap)
 		return 0;
 	while (c->used + usize > c->cap) {
 		if (ghost)
@@ -167,7 +170,9 @@ arc_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 		else
 			evict_cold(c, s, usize);
 	}
-	i = cache_add(c, key, usize);
+	if (!ghost)
+		i = cache_add(c, key, usize);
+	c->n[i].size = usize;
 	c->n[i].a = ghost ? T2 : T1;
 	list_push_head(c->n, &s->l[c->n[i].a], i);
 	c->used += usize;

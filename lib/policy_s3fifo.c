@@ -138,12 +138,15 @@ s3_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 				c->n[i].b++;
 			return 1;
 		}
+		/* the ghost's node becomes the object's, out of every list meanwhile */
 		list_unlink(c->n, &s->l[G], i);
-		cache_forget(c, i);
 		ghost = 1;
 	}
-	if (usize > s->scap || usize > c->cap)
+	if (usize > s->scap || usize > c->cap) {
+		if (ghost)
+			cache_forget(c, i);
 		return 0;
+	}
 	while (c->used + usize > c->cap) {
 		if (s->l[M].size > s->mcap || s->l[S].count == 0)
 			evict_main(c, s);
@@ -152,7 +155,10 @@ s3_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 	}
 	if (!ghost && usize >= s->scap)
 		return 0;
-	i = cache_add(c, key, usize);
+	if (!ghost)
+		i = cache_add(c, key, usize);
+	c->n[i].size = usize;
+	c->n[i].b = 0;
 	c->n[i].a = ghost ? M : S;
 	list_push_head(c->n, &s->l[c->n[i].a], i);
 	c->used += usize;

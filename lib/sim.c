@@ -5,8 +5,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "lrustack.h"
 #include "policy.h"
 #include "sig.h"
 #include "sim.h"
@@ -40,18 +42,72 @@ sim_add(struct sim *s, struct cache *c)
 	s->c[s->nc++] = c;
 }
 
+/* Put the LRU caches of distinct sizes on one stack, when there are several. */
+static void
+plan(struct sim *s)
+{
+	struct cache **group = emalloc(s->nc * sizeof *group);
+
+	s->planned = 1;
+	s->stacked = ecalloc(s->nc, 1);
+	for (size_t k = 0; k < s->nc; k++) {
+		struct cache *c = s->c[k];
+		int dup = 0;
+
+		if (c->pol != &policy_lru || c->cap < 1)
+			continue;
+		for (size_t g = 0; g < s->nstacked; g++)
+			dup |= group[g]->cap == c->cap;
+		if (!dup) {
+			group[s->nstacked++] = c;
+			s->stacked[k] = 1;
+		}
+	}
+	if (s->nstacked >= 2)
+		s->stack = lrustack_new(group, s->nstacked);
+	else
+		memset(s->stacked, 0, s->nc);
+	free(group);
+}
+
+static void
+run(struct cache *c, const struct req *r, size_t n)
+{
+	double t0 = now_secs();
+
+	c->pol->run(c, r, n);
+	c->secs += now_secs() - t0;
+}
+
 void
 sim_batch(struct sim *s, const struct req *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		s->bytes += r[i].size;
 	s->requests += n;
-	for (size_t k = 0; k < s->nc; k++) {
-		struct cache *c = s->c[k];
-		double t0 = now_secs();
+	if (!s->planned)
+		plan(s);
+	for (size_t k = 0; k < s->nc; k++)
+		if (!s->stacked[k])
+			run(s->c[k], r, n);
+	if (s->stack) {
+		double t0 = now_secs(), share;
+		size_t m = lrustack_run(s->stack, r, n);
 
-		c->pol->run(c, r, n);
-		c->secs += now_secs() - t0;
+		/* the stack's time, shared among its caches */
+		share = (now_secs() - t0) / (double)s->nstacked;
+		for (size_t k = 0; k < s->nc; k++)
+			if (s->stacked[k])
+				s->c[k]->secs += share;
+		if (m < n) {
+			lrustack_free(s->stack);
+			s->stack = NULL;
+			for (size_t k = 0; k < s->nc; k++)
+				if (s->stacked[k]) {
+					s->stacked[k] = 0;
+					run(s->c[k], r + m, n - m);
+				}
+		}
 	}
 }
 
@@ -87,6 +143,8 @@ sim_report(const struct sim *s, struct recw *w)
 void
 sim_free(struct sim *s)
 {
+	lrustack_free(s->stack);
+	free(s->stacked);
 	for (size_t k = 0; k < s->nc; k++)
 		cache_free(s->c[k]);
 	free(s->c);

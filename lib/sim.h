@@ -15,6 +15,10 @@ struct sim {
 	size_t nc, ccap;
 	uint64_t requests, bytes;
 	int has_size;		/* byte_hit_ratio means something */
+	int planned;
+	struct lrustack *stack;	/* the LRU caches simulated together */
+	char *stacked;		/* per cache: on the stack */
+	size_t nstacked;
 };
 
 void sim_add(struct sim *s, struct cache *c);

@@ -14,9 +14,11 @@
  * below it is exact, so every reported point is exact, not interpolated.
  *
  * Sampling (Waldspurger et al., SHARDS, FAST 2015): only objects whose key
- * hash falls below rate x 2^24 (of 2^24) are tracked; their distances are
- * divided by the rate, and the shortfall between the expected and the
- * sampled number of requests is counted at distance 0 (SHARDS-adj).
+ * hash falls below rate x 2^24 (of 2^24) are tracked; the part of a
+ * distance that counts other objects is divided by the rate (the object
+ * itself is counted once, which removes a bias of 1/rate - 1 objects), and
+ * the shortfall between the expected and the sampled number of requests
+ * is counted at distance 0 (SHARDS-adj).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -273,15 +275,15 @@ mrc_feed(void *arg, const struct req *r, size_t n)
 		} else {
 			uint64_t s = m->o[o].slot, w = weight(m, o);
 
+			/* the others since its last request, scaled up when sampling; then itself */
 			d = m->live - fw_sum(m->fw, s);
+			if (m->thresh < 1 << SAMPLE_BITS)
+				d = (uint64_t)llround((double)d / mrc_rate(m));
 			fw_sub(m->fw, m->ns, s, w);
 			m->so[s] = NIL;
 			m->live -= w;
 			m->o[o].size = size;
-			d += m->bytes ? size : 1;
-			if (m->thresh < 1 << SAMPLE_BITS)
-				d = (uint64_t)llround((double)d / mrc_rate(m));
-			record(m, d, size);
+			record(m, d + (m->bytes ? size : 1), size);
 		}
 		m->o[o].slot = m->now;
 		m->so[m->now] = o;

@@ -10,8 +10,8 @@
  * its key enters G; this repeats until one object has left. Evicting M:
  * a tail with a non-zero counter is reinserted at the head with the
  * counter decremented, until one with 0 leaves. Moves from S may take M
- * over its share; M is then evicted first on the next eviction. Objects
- * of small x c or more are not admitted.
+ * over its share; M is then evicted first on the next eviction. S holds
+ * at least one unit; objects larger than S are not admitted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +51,8 @@ s3_init(struct cache *c, const char *params, char *err, size_t errlen)
 	for (int i = 0; i < 4; i++)
 		list_init(&s->l[i]);
 	s->scap = (uint64_t)((double)c->cap * small);
+	if (s->scap == 0 && c->cap > 0)
+		s->scap = 1;
 	s->mcap = c->cap - s->scap;
 	s->gcap = (uint64_t)((double)c->cap * ghost);
 	s->move = (uint32_t)move;
@@ -153,8 +155,6 @@ s3_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 		else
 			evict_small(c, s);
 	}
-	if (!ghost && usize >= s->scap)
-		return 0;
 	if (!ghost)
 		i = cache_add(c, key, usize);
 	c->n[i].size = usize;

@@ -35,8 +35,8 @@ idkey(const char *s, size_t n)
 		for (v = 0, i = 0; i < n; i++) {
 			unsigned d = (unsigned char)s[i] - '0';
 
-			if (d > 9 || v > (UINT64_MAX - d) / 10)
-				break;
+			if (d > 9 || (i == 19 && v > (UINT64_MAX - d) / 10))
+				break;	/* 19 digits cannot overflow */
 			v = v * 10 + d;
 		}
 		if (i == n)

@@ -126,13 +126,13 @@ number(const char *s, const char *e, uint64_t *v)
 {
 	uint64_t n = 0;
 
-	if (s == e)
+	if (s == e || e - s > 20)
 		return -1;
-	for (; s < e; s++) {
+	for (int i = 0; s < e; s++, i++) {
 		unsigned d = (unsigned char)*s - '0';
 
-		if (d > 9 || n > (UINT64_MAX - d) / 10)
-			return -1;
+		if (d > 9 || (i == 19 && n > (UINT64_MAX - d) / 10))
+			return -1;	/* 19 digits cannot overflow */
 		n = n * 10 + d;
 	}
 	*v = n;

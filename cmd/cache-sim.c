@@ -61,6 +61,7 @@ static const struct option longopts[] = {
 };
 
 static int json, quiet, mrc, points = 40, unit = -1;
+static int given_p, given_k, given_f, given_pat;	/* options that need others */
 static double sample = 1;
 static const char *policies = "lru";
 static int64_t *sizes, *disks;
@@ -183,6 +184,7 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'p':
 			policies = optarg;
+			given_p = 1;
 			break;
 		case 's':
 			nsizes = parse_sizes("-s", optarg, &sizes);
@@ -202,15 +204,19 @@ main(int argc, char **argv)
 			if ((topt.format = trace_format(optarg)) < 0)
 				usageerr("-f: unknown format '%s' (auto, text, csv, tsv, oracle, records)",
 				    optarg);
+			given_f = 1;
 			break;
 		case OPT_ID_COL:
 			topt.id_col = optarg;
+			given_f = 1;
 			break;
 		case OPT_SIZE_COL:
 			topt.size_col = optarg;
+			given_f = 1;
 			break;
 		case OPT_SKIP_BAD:
 			topt.skip_bad = 1;
+			given_f = 1;
 			break;
 		case 'm':
 			mrc = 1;
@@ -218,6 +224,7 @@ main(int argc, char **argv)
 		case 'k':
 			if ((points = (int)count("-k", optarg)) < 2 || points > 100000)
 				usageerr("-k: points must be 2..100000");
+			given_k = 1;
 			break;
 		case OPT_SAMPLE: {
 			char *end;
@@ -235,12 +242,15 @@ main(int argc, char **argv)
 			break;
 		case 'N':
 			pat.nobj = count("-N", optarg);
+			given_pat = 1;
 			break;
 		case 'n':
 			pat.nreq = count("-n", optarg);
+			given_pat = 1;
 			break;
 		case OPT_SEED:
 			pat.seed = count("--seed", optarg);
+			given_pat = 1;
 			break;
 		case OPT_OBJ_SIZE: {
 			char *dash = strchr(optarg, '-');
@@ -289,8 +299,13 @@ main(int argc, char **argv)
 		usageerr("one trace at a time (or - for stdin)");
 	if (pattern && argc)
 		usageerr("--pattern generates the requests: no trace file too");
-	if (!pattern && (emit || pat.size_lo || pat.hot))
-		usageerr("--emit-trace, --obj-size and --hot go with --pattern");
+	if (!pattern && (emit || pat.size_lo || pat.hot || given_pat))
+		usageerr("-N, -n, --seed, --obj-size, --hot and --emit-trace go with --pattern");
+	if (pattern && given_f)
+		usageerr("--pattern generates the requests: no input options");
+	if (emit && (nsizes || ndisks || mrc || given_p || given_k || unit >= 0 || json ||
+	    sample < 1))
+		usageerr("--emit-trace writes the requests: no simulation options");
 	if (pattern && pat.nobj == 0)
 		usageerr("-N: at least one object");
 	if (emit && isatty(1) && !strcmp(emit, "oracle"))
@@ -307,8 +322,12 @@ main(int argc, char **argv)
 	}
 	if (!mrc && !nsizes)
 		usageerr("no cache size: give -s (e.g. -s 64M,1G or -s 1%%,10%%)");
-	if (mrc && (ndisks || strcmp(policies, "lru")))
+	if (mrc && (ndisks || given_p))
 		usageerr("--mrc is the LRU curve: no -p or -D");
+	if (mrc && nsizes && given_k)
+		usageerr("--mrc: -s gives the sizes, -k a grid: not both");
+	if (!mrc && given_k)
+		usageerr("-k goes with --mrc");
 	if (!mrc && sample < 1)
 		usageerr("--sample goes with --mrc");
 	if (!mrc)

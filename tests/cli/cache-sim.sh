@@ -29,6 +29,11 @@ check_exit "unknown pattern: exit 2" 2 cache-sim --pattern zipf -s 2
 check_exit "--sample without --mrc: exit 2" 2 cache-sim --sample 0.1 -s 2 abc.txt
 check_exit "--mrc with -p: exit 2" 2 cache-sim --mrc -p arc abc.txt
 check_exit "unknown option: exit 2" 2 cache-sim --frobnicate -s 2 abc.txt
+check_exit "pattern options without --pattern: exit 2" 2 cache-sim -N 10 -s 2 abc.txt
+check_exit "input options with --pattern: exit 2" 2 cache-sim --pattern random -f csv -s 2
+check_exit "simulation options with --emit-trace: exit 2" 2 cache-sim --pattern random --emit-trace -s 2
+check_exit "-k without --mrc: exit 2" 2 cache-sim -k 10 -s 2 abc.txt
+check_exit "--mrc with -s and -k: exit 2" 2 cache-sim --mrc -s 2 -k 10 abc.txt
 check_exit "missing trace: exit 1" 1 cache-sim -s 2 nonexistent.txt
 check_grep "  names it" 'nonexistent.txt: No such file' err
 

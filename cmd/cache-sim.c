@@ -365,17 +365,20 @@ main(int argc, char **argv)
 		struct sim sim = { .has_size = src->has_size };
 		char *list = estrdup(policies), *p, *save = NULL, err[256];
 
-		for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save))
+		for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+			int tiered = !strncmp(p, "tiered", 6);
+			uint64_t ws_unit = bytes_unit ? bytes : objects;
+
 			for (int i = 0; i < nsizes; i++)
-				for (int d = 0; d < (strncmp(p, "tiered", 6) ? 1 : ndisks); d++) {
-					uint64_t ws_unit = bytes_unit ? bytes : objects;
+				for (int d = 0; d < (tiered ? ndisks : 1); d++) {
 					struct cache *c = cache_new(p, bytes_unit, resolve(sizes[i], ws_unit),
-					    ndisks ? resolve(disks[d], ws_unit) : 0, err, sizeof err);
+					    tiered ? resolve(disks[d], ws_unit) : 0, err, sizeof err);
 
 					if (!c)
 						usageerr("-p: %s", err);
 					sim_add(&sim, c);
 				}
+		}
 		free(list);
 		requests = pump(src, buf, n0, feed, &sim, isatty(2) && !quiet);
 		header(w, src, requests, ws, objects, bytes);

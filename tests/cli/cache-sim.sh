@@ -164,6 +164,11 @@ check_eq "  0 hits" "$(col out hits)" "0"
 check_exit "binary records to a terminal refused" 2 \
 	script -qec "cache-sim --pattern random --emit-trace=oracle" /dev/null
 
+check "every policy on a random trace" cache-sim -q --pattern random -N 3000 -n 20000 \
+	--obj-size 1-1000 -p lru,fifo,clock,sieve,lfu,arc,2q,s3fifo,belady -s 10k,100k,1M
+check_eq "  hits + misses = requests on every row" \
+	"$(awk -F'\t' '!/^#/ && $1 != "policy" { print ($5 + $6 == $4) }' out | sort -u)" "1"
+
 # --- tiers -------------------------------------------------------------------------
 check "tiered rows" cache-sim -q $pat -p tiered:lru/lru,lru -u objects -s 100,300 -D 200
 check_eq "  tiered:lru/lru (100, 200) hits = lru 300 hits" \
@@ -183,6 +188,12 @@ check_eq "  from 1 object to the working set" \
 	"1 $(cut -d' ' -f1 p.txt | sort -u | wc -l) "
 check_eq "  where only first requests miss" "$(col out miss_ratio | tail -1)" \
 	"$(awk -v n="$(cut -d' ' -f1 p.txt | sort -u | wc -l)" 'BEGIN { printf "%.6f", n / 30000 }')"
+for u in objects bytes; do
+	check "--mrc grid ($u)" cache-sim --mrc -u $u -k 60 p.txt
+	check_eq "  capacity rises and the miss ratio never does" \
+		"$(paste <(col out capacity) <(col out miss_ratio) |
+		awk 'NR > 1 && ($1 <= c || $2 > m) { bad = 1 } { c = $1; m = $2 } END { print bad + 0 }')" "0"
+done
 check "--mrc in bytes at given sizes" cache-sim --mrc -s 1M,8M p.txt
 check_eq "  = lru at those sizes" "$(col out miss_ratio | tr '\n' ' ')" \
 	"$(awk -F'\t' '$1 == "lru" { printf "%.6f ", 1 - $5 / 30000 }' direct)"

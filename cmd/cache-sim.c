@@ -128,11 +128,6 @@ check_policies(void)
 		usageerr("-D sizes the disk tier of -p tiered only");
 }
 
-struct pass {
-	struct sim sim;
-	struct mrc *mrc;
-};
-
 static void
 feed(void *arg, const struct req *r, size_t n)
 {
@@ -166,6 +161,55 @@ header(struct recw *w, const struct source *src, uint64_t requests, int ws,
 		recw_comment(w, "interrupted after %llu requests", (unsigned long long)requests);
 }
 
+/* The LRU miss-ratio curve, exact or sampled. */
+static void
+run_mrc(struct recw *w, struct source *src, struct req *buf, size_t n0, int bytes_unit,
+    int ws, uint64_t objects, uint64_t bytes)
+{
+	uint64_t *caps = emalloc((nsizes ? nsizes : 1) * sizeof *caps), requests;
+	struct mrc *m;
+
+	for (int i = 0; i < nsizes; i++)
+		caps[i] = resolve(sizes[i], bytes_unit ? bytes : objects);
+	m = mrc_new(bytes_unit, sample, caps, (size_t)nsizes);
+	requests = pump(src, buf, n0, mrc_feed, m, isatty(2) && !quiet);
+	header(w, src, requests, ws, objects, bytes);
+	if (sample < 1)
+		recw_comment(w, "sampled: rate %g (SHARDS)", mrc_rate(m));
+	mrc_report(m, w, points, src->has_size);
+	mrc_free(m);
+	free(caps);
+}
+
+/* Every policy at every size (and disk size, for tiers), in one pass. */
+static void
+run_sim(struct recw *w, struct source *src, struct req *buf, size_t n0, int bytes_unit,
+    int ws, uint64_t objects, uint64_t bytes)
+{
+	struct sim sim = { .has_size = src->has_size };
+	char *list = estrdup(policies), *p, *save = NULL, err[256];
+	uint64_t unit_ws = bytes_unit ? bytes : objects, requests;
+
+	for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		int tiered = !strncmp(p, "tiered", 6);
+
+		for (int i = 0; i < nsizes; i++)
+			for (int d = 0; d < (tiered ? ndisks : 1); d++) {
+				struct cache *c = cache_new(p, bytes_unit, resolve(sizes[i], unit_ws),
+				    tiered ? resolve(disks[d], unit_ws) : 0, err, sizeof err);
+
+				if (!c)
+					usageerr("-p: %s", err);
+				sim_add(&sim, c);
+			}
+	}
+	free(list);
+	requests = pump(src, buf, n0, feed, &sim, isatty(2) && !quiet);
+	header(w, src, requests, ws, objects, bytes);
+	sim_report(&sim, w);
+	sim_free(&sim);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -175,7 +219,7 @@ main(int argc, char **argv)
 	struct source *src;
 	struct req *buf;
 	struct recw *w;
-	uint64_t objects = 0, bytes = 0, requests;
+	uint64_t objects = 0, bytes = 0;
 	int ch, bytes_unit, ws = 0, need_next;
 	size_t n0;
 
@@ -347,44 +391,10 @@ main(int argc, char **argv)
 	bytes_unit = unit >= 0 ? unit : src->has_size;
 
 	w = recw_open(stdout, mrc ? mrc_cols : sim_cols, json);
-	if (mrc) {
-		uint64_t *caps = emalloc((nsizes ? nsizes : 1) * sizeof *caps);
-		struct mrc *m;
-
-		for (int i = 0; i < nsizes; i++)
-			caps[i] = resolve(sizes[i], bytes_unit ? bytes : objects);
-		m = mrc_new(bytes_unit, sample, caps, (size_t)nsizes);
-		requests = pump(src, buf, n0, mrc_feed, m, isatty(2) && !quiet);
-		header(w, src, requests, ws, objects, bytes);
-		if (sample < 1)
-			recw_comment(w, "sampled: rate %g (SHARDS)", mrc_rate(m));
-		mrc_report(m, w, points, src->has_size);
-		mrc_free(m);
-		free(caps);
-	} else {
-		struct sim sim = { .has_size = src->has_size };
-		char *list = estrdup(policies), *p, *save = NULL, err[256];
-
-		for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-			int tiered = !strncmp(p, "tiered", 6);
-			uint64_t ws_unit = bytes_unit ? bytes : objects;
-
-			for (int i = 0; i < nsizes; i++)
-				for (int d = 0; d < (tiered ? ndisks : 1); d++) {
-					struct cache *c = cache_new(p, bytes_unit, resolve(sizes[i], ws_unit),
-					    tiered ? resolve(disks[d], ws_unit) : 0, err, sizeof err);
-
-					if (!c)
-						usageerr("-p: %s", err);
-					sim_add(&sim, c);
-				}
-		}
-		free(list);
-		requests = pump(src, buf, n0, feed, &sim, isatty(2) && !quiet);
-		header(w, src, requests, ws, objects, bytes);
-		sim_report(&sim, w);
-		sim_free(&sim);
-	}
+	if (mrc)
+		run_mrc(w, src, buf, n0, bytes_unit, ws, objects, bytes);
+	else
+		run_sim(w, src, buf, n0, bytes_unit, ws, objects, bytes);
 	recw_close(w);
 	src->close(src);
 	free(buf);

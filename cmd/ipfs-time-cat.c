@@ -105,7 +105,7 @@ main(int argc, char *argv[])
 		case O_API: api_flag = optarg; break;
 		case O_GATEWAY: gw_flag = optarg; break;
 		case O_AUTHFILE: authfile = optarg; break;
-		default: usageerr("unknown option");
+		default: cli_badopt();
 		}
 	}
 	if (ncalls && optind < argc)

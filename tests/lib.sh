@@ -72,3 +72,17 @@ check_man_examples() {
 	done < <(man_examples "$page")
 	[ $n -gt 0 ] || notok "$(basename "$page") has EXAMPLES"
 }
+
+# faultd_start: start the fault-injecting mock server (tests/mock/faultd.js)
+# and set FAULTD to its base URL; it is stopped when the test exits.
+faultd_start() {
+	node "$top/tests/mock/faultd.js" >"$T/faultd.port" 2>"$T/faultd.err" &
+	FAULTD_PID=$!
+	local i
+	for i in $(seq 1 50); do
+		[ -s "$T/faultd.port" ] && break
+		sleep 0.1
+	done
+	FAULTD="http://127.0.0.1:$(cat "$T/faultd.port")"
+	trap 'kill $FAULTD_PID 2>/dev/null; rm -rf "$T"' EXIT
+}

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "profload.h"
 #include "profreport.h"
 #include "recread.h"
 #include "util.h"
-#include "version.h"
 
 _Noreturn static void
 usage(void)
@@ -89,11 +89,9 @@ main(int argc, char **argv)
 		case 'h':
 			usage();
 		case 'V':
-			printf("prof-diff ipfsperf %s\n", IPFSPERF_VERSION);
-			efshut();
-			return 0;
+			cli_version();
 		default:
-			usageerr("unknown option");
+			cli_badopt();
 		}
 	}
 	argv += optind;

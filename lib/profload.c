@@ -230,7 +230,7 @@ void
 profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 {
 	size_t nm = ps->nmetrics, i;
-	int okc = recr_col(r, "ok"), sizec = recr_col(r, "size");
+	int okc = recr_col(r, "ok"), sizec = recr_col(r, "size"), warmc = recr_col(r, "warmup");
 	int totc = recr_col(r, "t_total"), splitc = ps->split ? recr_col(r, ps->split) : -1;
 	int *kc = emalloc(ps->nkeys * sizeof *kc), *mc = emalloc(nm * sizeof *mc);
 	int *state = emalloc(nm * sizeof *state);	/* 1 value, 0 missing, -1 none */
@@ -255,6 +255,8 @@ profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 			continue;
 		}
 		nrec++;
+		if (warmc >= 0 && (s = recr_get(r, warmc)) && strcmp(s, "0") && strcmp(s, "false"))
+			continue;	/* a warm-up request, not a measurement */
 		if (okc >= 0) {
 			s = recr_get(r, okc);
 			if (s && (!strcmp(s, "1") || !strcmp(s, "true")))

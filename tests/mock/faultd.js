@@ -39,9 +39,20 @@ function ok(rest, res) {
   res.end('{"Version":"mock","Commit":"","Repo":"0"}\n');
 }
 
+// Answer after exactly ms milliseconds: a timer for most of the wait (timers
+// fire late by up to a millisecond or more), then spin to the deadline.
+function delay(ms, fn) {
+  const end = process.hrtime.bigint() + BigInt(ms) * 1000000n;
+  const spin = () => {
+    while (process.hrtime.bigint() < end) { /* spin */ }
+    fn();
+  };
+  if (ms > 3) setTimeout(spin, ms - 3); else spin();
+}
+
 function answer(fault, rest, req, res) {
   const m = /^delay-(\d+)$/.exec(fault);
-  if (m) { setTimeout(() => ok(rest, res), +m[1]); return; }
+  if (m) { delay(+m[1], () => ok(rest, res)); return; }
   switch (fault) {
   case 'ok': ok(rest, res); break;
   case 'reset': req.socket.destroy(); break;

@@ -587,7 +587,8 @@ cmp_record(struct recw *w, const struct profset *ps, size_t m, const struct prof
 		recw_num(w, c0 + 14, c->u.p, 6);
 		recw_str(w, c0 + 15, c->u.exact ? "exact" : "normal");
 	}
-	recw_str(w, c0 + 16, c->verdict);
+	if (*c->verdict)
+		recw_str(w, c0 + 16, c->verdict);
 	for (int i = 0; i < 2; i++) {
 		const char *which = i ? "new" : "old";
 		const struct side *s = sd[i];
@@ -696,16 +697,15 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 	return slower;
 }
 
-static size_t
-cache_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts *o,
-    FILE *f, struct recw *w, int *printed)
+static void
+cache_compare(struct profset *ps, size_t ia, size_t ib, FILE *f, struct recw *w,
+    int *printed)
 {
 	const struct profile *pa = &ps->prof[ia], *pb = &ps->prof[ib];
 	const struct group **ga, **gb;
 	size_t n = pairs(pa, pb, &ga, &gb);
 	char a[32], b[32];
 
-	(void)o;
 	for (size_t m = 0; m < ps->nmetrics; m++) {
 		const struct metric *mt = &ps->metrics[m];
 		int pp = mt->kind == MK_RATIO;
@@ -773,7 +773,6 @@ cache_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts 
 	}
 	free(ga);
 	free(gb);
-	return 0;
 }
 
 size_t
@@ -793,10 +792,12 @@ report_compare(struct profset *ps, const struct reportopts *o, FILE *f)
 		cols = columns(ps, ps->kind == PROF_CACHE ? cache_cols : timing_cols);
 		w = recw_open(f, cols, o->format == OUT_JSON);
 	}
-	for (size_t i = 1; i < ps->nprof; i++)
-		slower += ps->kind == PROF_CACHE ?
-		    cache_compare(ps, 0, i, o, f, w, &printed) :
-		    timing_compare(ps, 0, i, o, f, w, &printed);
+	for (size_t i = 1; i < ps->nprof; i++) {
+		if (ps->kind == PROF_CACHE)
+			cache_compare(ps, 0, i, f, w, &printed);
+		else
+			slower += timing_compare(ps, 0, i, o, f, w, &printed);
+	}
 	if (w)
 		recw_close(w);
 	free(cols);

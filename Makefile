@@ -53,6 +53,10 @@ lint:
 bench: all
 	tests/bench/run
 
+# The main job end to end against the embedded js-ipfs node.
+demo: all
+	tests/demo
+
 # Build and runtime packages on Debian (root or sudo), and the test node.
 deps:
 	tests/deps
@@ -65,4 +69,4 @@ install: all
 clean:
 	rm -rf $(B)
 
-.PHONY: all units check test lint bench deps install clean
+.PHONY: all units check test lint bench demo deps install clean

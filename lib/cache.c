@@ -44,7 +44,8 @@ cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
 	c->cap = cap;
 	c->disk_cap = disk_cap;
 	c->nfree = NIL;
-	ht_init(&c->ht, 64);
+	if (!c->pol->access)
+		ht_init(&c->ht, 64);
 	if (c->pol->init(c, colon ? colon + 1 : NULL, err, errlen) < 0) {
 		ht_free(&c->ht);
 		free(c->spec);
@@ -61,6 +62,10 @@ cache_free(struct cache *c)
 		return;
 	if (c->pol->fini)
 		c->pol->fini(c);
+	if (c->own_t) {
+		ot_free(c->t);
+		free(c->t);
+	}
 	ht_free(&c->ht);
 	free(c->n);
 	free(c->spec);

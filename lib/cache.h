@@ -1,4 +1,9 @@
-/* cache.h: one simulated cache: policy interface, node pool, intrusive lists. */
+/*
+ * cache.h: one simulated cache: the policy interface, and the two ways a
+ * policy keeps its objects: rows of an object table (objtab.h) in queues
+ * (ring.h), shared with the caches simulated with it, or nodes of its own
+ * in intrusive lists.
+ */
 #ifndef CACHE_H
 #define CACHE_H
 
@@ -6,6 +11,7 @@
 #include <stdio.h>
 
 #include "hashtab.h"
+#include "objtab.h"
 
 #define NIL UINT32_MAX
 #define NEVER INT64_MAX		/* next access of an object never requested again */
@@ -52,6 +58,18 @@ struct policy {
 	/* Print the queues, newest first, for tests and debugging. */
 	void (*dump)(struct cache *c, FILE *f);
 	void (*fini)(struct cache *c);
+
+	/*
+	 * Table policies keep their objects as rows of c->t, in column c->col;
+	 * caches simulated together share the table (tabgroup.h), and get,
+	 * run, has and del are the table_* functions. access(): a request of
+	 * usize units for row i (pinned); 1 on a hit. serve(): access() for
+	 * each of n caches of the policy, counting hits (TABLE_SERVE).
+	 * remove(): take out row i, resident, without evicting it.
+	 */
+	int (*access)(struct cache *c, uint32_t i, uint64_t usize);
+	void (*serve)(struct cache **c, size_t n, uint32_t i, uint64_t size);
+	void (*remove)(struct cache *c, uint32_t i);
 };
 
 struct cache {
@@ -61,10 +79,13 @@ struct cache {
 	uint64_t cap, used;	/* capacity and occupancy, in units */
 	uint64_t disk_cap;	/* tiered: the disk tier's capacity */
 
-	struct htab ht;		/* key -> node */
+	struct htab ht;		/* node policies: key -> node */
 	struct node *n;
 	size_t ncap;
 	uint32_t nfree;		/* free node list, linked by next */
+	struct objtab *t;	/* table policies: the rows, maybe shared */
+	unsigned col;		/* this cache's column of t */
+	int own_t;		/* t is the cache's own */
 	void *p;		/* policy state */
 
 	/* called for every object evicted (tiers demote through it) */
@@ -231,6 +252,30 @@ fn(struct cache *c, const struct req *r, size_t n)			\
 	}								\
 	c->hits += hits;						\
 	c->hitbytes += hitbytes;					\
+}
+
+/* A table policy's access(), inlined in its serve() whatever its size. */
+#define TABLE_ACCESS static inline __attribute__((always_inline)) int
+
+/* A table policy's serve(), from its access(). */
+#define TABLE_SERVE(fn, access)						\
+static void								\
+fn(struct cache **c, size_t n, uint32_t i, uint64_t size)		\
+{									\
+	for (size_t k = 0; k < n; k++)					\
+		if (access(c[k], i, c[k]->bytes ? size : 1)) {		\
+			c[k]->hits++;					\
+			c[k]->hitbytes += size;				\
+		}							\
+}
+
+/* Report the eviction of row i (still held) to the counter and the tier above. */
+static inline void
+table_evicted(struct cache *c, uint32_t i)
+{
+	c->evictions++;
+	if (c->evicted)
+		c->evicted(c->evarg, ot_key(c->t, i), ot_units(c->t, i, c->col), -1);
 }
 
 /* Print a list's keys, head first ("name: k k k"). */

@@ -60,4 +60,11 @@ ht_prefetch(const struct htab *t, uint64_t key)
 	__builtin_prefetch(&t->slot[(uint32_t)(ht_hash(key) >> 32) >> t->shift]);
 }
 
+/* The value at key's home slot (HT_NONE if empty): key's own value, most often. */
+static inline uint32_t
+ht_peek(const struct htab *t, uint64_t key)
+{
+	return (uint32_t)t->slot[(uint32_t)(ht_hash(key) >> 32) >> t->shift];
+}
+
 #endif

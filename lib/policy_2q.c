@@ -14,12 +14,15 @@
 
 #include "cache.h"
 #include "policy.h"
+#include "ring.h"
+#include "tabgroup.h"
 #include "util.h"
 
+/* states (AOUT with OT_GHOST), and indexes of the queues */
 enum { AIN = 1, AM, AOUT };
 
 struct twoq {
-	struct list l[4];
+	struct ring l[4];
 	uint64_t kin, kout, kam;
 };
 
@@ -40,8 +43,8 @@ twoq_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	for (int i = 0; i < 4; i++)
-		list_init(&s->l[i]);
+	for (int i = AIN; i <= AOUT; i++)
+		ring_init(&s->l[i]);
 	s->kin = (uint64_t)((double)c->cap * in);
 	s->kout = (uint64_t)((double)c->cap * out);
 	s->kam = c->cap - s->kin;
@@ -52,110 +55,103 @@ twoq_init(struct cache *c, const char *params, char *err, size_t errlen)
 static void
 twoq_fini(struct cache *c)
 {
-	free(c->p);
+	struct twoq *s = c->p;
+
+	for (int i = AIN; i <= AOUT; i++)
+		ring_free(&s->l[i]);
+	free(s);
 }
 
+/* Evict the LRU object of Am. */
 static void
-evict_node(struct cache *c, struct twoq *s, uint32_t i)
+evict_am(struct cache *c, struct twoq *s)
 {
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->used -= c->n[i].size;
-	cache_evicted(c, i, -1);
-	cache_forget(c, i);
+	uint32_t i = ring_take(&s->l[AM], c->t, c->col);
+
+	c->used -= ot_units(c->t, i, c->col);
+	table_evicted(c, i);
+	ot_leave(c->t, i, c->col);
 }
 
 /* reclaimfor(): free a slot, from A1in when it is over Kin, else from Am. */
 static void
 reclaim(struct cache *c, struct twoq *s)
 {
+	struct objtab *t = c->t;
+	unsigned col = c->col;
+	uint64_t usize;
 	uint32_t i;
 
 	if (s->l[AIN].size > s->kin || s->l[AM].count == 0) {
-		i = s->l[AIN].tail;
-		list_unlink(c->n, &s->l[AIN], i);
-		c->used -= c->n[i].size;
-		cache_evicted(c, i, -1);
-		if (c->n[i].size > s->kout) {
-			cache_forget(c, i);
+		i = ring_take(&s->l[AIN], t, col);
+		usize = ot_units(t, i, col);
+		c->used -= usize;
+		table_evicted(c, i);
+		if (usize > s->kout) {
+			ot_leave(t, i, col);
 			return;
 		}
-		while (s->l[AOUT].size + c->n[i].size > s->kout) {
-			uint32_t g = s->l[AOUT].tail;
-
-			list_unlink(c->n, &s->l[AOUT], g);
-			cache_forget(c, g);
-		}
-		c->n[i].a = AOUT;
-		list_push_head(c->n, &s->l[AOUT], i);
-	} else {
-		evict_node(c, s, s->l[AM].tail);
-	}
+		while (s->l[AOUT].size + usize > s->kout)
+			ot_leave(t, ring_take(&s->l[AOUT], t, col), col);
+		ot_st(t, i)[col] = AOUT | OT_GHOST;
+		ring_push(&s->l[AOUT], t, col, i);
+	} else
+		evict_am(c, s);
 }
 
-static inline int
-twoq_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+twoq_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct twoq *s = c->p;
-	uint32_t i = cache_lookup(c, key);
+	uint16_t st = ot_st(c->t, i)[c->col];
 	int ghost = 0;
 
-	(void)next;
-	if (i != NIL) {
-		if (c->n[i].a == AIN)
-			return 1;
-		if (c->n[i].a == AM) {
-			list_move_head(c->n, &s->l[AM], i);
-			return 1;
+	if (st == AIN)
+		return 1;
+	if (st == AM) {
+		if (ring_newest(&s->l[AM]) != i) {
+			ring_remove(&s->l[AM], c->t, c->col, i);
+			ring_push(&s->l[AM], c->t, c->col, i);
 		}
-		/* the ghost's node becomes the object's, out of every list meanwhile */
-		list_unlink(c->n, &s->l[AOUT], i);
+		return 1;
+	}
+	if (st) {
+		/* the ghost's row becomes the object's, out of every list meanwhile */
+		ring_remove(&s->l[AOUT], c->t, c->col, i);
 		ghost = 1;
 	}
 	if (usize > s->kin || usize > c->cap) {
 		if (ghost)
-			cache_forget(c, i);
+			ot_leave(c->t, i, c->col);
 		return 0;
 	}
 	while (c->used + usize > c->cap)
 		reclaim(c, s);
 	if (ghost) {
 		if (usize > s->kam) {	/* only when in > 0.5 */
-			cache_forget(c, i);
+			ot_leave(c->t, i, c->col);
 			return 0;
 		}
 		while (s->l[AM].size + usize > s->kam)
-			evict_node(c, s, s->l[AM].tail);
+			evict_am(c, s);
+		ot_reenter(c->t, i, c->col, AM, usize);
 	} else
-		i = cache_add(c, key, usize);
-	c->n[i].size = usize;
-	c->n[i].a = ghost ? AM : AIN;
-	list_push_head(c->n, &s->l[c->n[i].a], i);
+		ot_enter(c->t, i, c->col, AIN, usize);
+	ring_push(&s->l[ghost ? AM : AIN], c->t, c->col, i);
 	c->used += usize;
 	return 0;
 }
 
-CACHE_RUN(twoq_run, twoq_get)
+TABLE_SERVE(twoq_serve, twoq_access)
 
-static int
-twoq_has(struct cache *c, uint64_t key)
-{
-	uint32_t i = cache_lookup(c, key);
-
-	return i != NIL && c->n[i].a != AOUT;
-}
-
-static int
-twoq_del(struct cache *c, uint64_t key)
+static void
+twoq_remove(struct cache *c, uint32_t i)
 {
 	struct twoq *s = c->p;
-	uint32_t i = cache_lookup(c, key);
 
-	if (i == NIL || c->n[i].a == AOUT)
-		return 0;
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
+	ring_remove(&s->l[ot_st(c->t, i)[c->col]], c->t, c->col, i);
+	c->used -= ot_units(c->t, i, c->col);
+	ot_leave(c->t, i, c->col);
 }
 
 static void
@@ -163,11 +159,13 @@ twoq_dump(struct cache *c, FILE *f)
 {
 	struct twoq *s = c->p;
 
-	list_dump(f, "A1in", c->n, &s->l[AIN]);
-	list_dump(f, "Am", c->n, &s->l[AM]);
-	list_dump(f, "A1out", c->n, &s->l[AOUT]);
+	ring_dump(f, "A1in", &s->l[AIN], c->t);
+	ring_dump(f, "Am", &s->l[AM], c->t);
+	ring_dump(f, "A1out", &s->l[AOUT], c->t);
 }
 
 const struct policy policy_2q = {
-	"2q", twoq_init, twoq_get, twoq_run, twoq_has, twoq_del, twoq_dump, twoq_fini,
+	.name = "2q", .init = twoq_init, .get = table_get, .run = table_run,
+	.has = table_has, .del = table_del, .dump = twoq_dump, .fini = twoq_fini,
+	.access = twoq_access, .serve = twoq_serve, .remove = twoq_remove,
 };

@@ -21,12 +21,15 @@
 
 #include "cache.h"
 #include "policy.h"
+#include "ring.h"
+#include "tabgroup.h"
 #include "util.h"
 
+/* states, and indexes of the queues */
 enum { T1 = 1, T2, B1, B2 };
 
 struct arc {
-	struct list l[5];	/* T1, T2, B1, B2 */
+	struct ring l[5];	/* T1, T2, B1, B2 */
 	double p;
 	int step_size;		/* ghost hits move p by ratio * size */
 };
@@ -37,8 +40,6 @@ arc_init(struct cache *c, const char *params, char *err, size_t errlen)
 	struct arc *s = ecalloc(1, sizeof *s);
 	char k[32], v[32];
 
-	for (int i = 0; i < 5; i++)
-		list_init(&s->l[i]);
 	s->step_size = 1;
 	while (param_next(&params, k, sizeof k, v, sizeof v)) {
 		if (!strcmp(k, "step") && !strcmp(v, "size"))
@@ -52,6 +53,8 @@ arc_init(struct cache *c, const char *params, char *err, size_t errlen)
 			return -1;
 		}
 	}
+	for (int i = T1; i <= B2; i++)
+		ring_init(&s->l[i]);
 	c->p = s;
 	return 0;
 }
@@ -59,25 +62,36 @@ arc_init(struct cache *c, const char *params, char *err, size_t errlen)
 static void
 arc_fini(struct cache *c)
 {
-	free(c->p);
+	struct arc *s = c->p;
+
+	for (int i = T1; i <= B2; i++)
+		ring_free(&s->l[i]);
+	free(s);
 }
 
-static void
-move_to(struct cache *c, struct arc *s, uint32_t i, int to)
+/* The state of an object in queue q. */
+static inline uint16_t
+state(int q)
 {
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->n[i].a = to;
-	list_push_head(c->n, &s->l[to], i);
+	return q >= B1 ? (uint16_t)(q | OT_GHOST) : (uint16_t)q;
+}
+
+/* Move the oldest object of queue from to the head of queue to. */
+static uint32_t
+shift(struct cache *c, struct arc *s, int from, int to)
+{
+	uint32_t i = ring_take(&s->l[from], c->t, c->col);
+
+	ot_st(c->t, i)[c->col] = state(to);
+	ring_push(&s->l[to], c->t, c->col, i);
+	return i;
 }
 
 /* Forget the LRU ghost of list g. */
 static void
 drop_ghost(struct cache *c, struct arc *s, int g)
 {
-	uint32_t i = s->l[g].tail;
-
-	list_unlink(c->n, &s->l[g], i);
-	cache_forget(c, i);
+	ot_leave(c->t, ring_take(&s->l[g], c->t, c->col), c->col);
 }
 
 /* REPLACE(x, p): demote the LRU object of T1 or T2 to its ghost list. */
@@ -88,15 +102,12 @@ replace(struct cache *c, struct arc *s, int in_b2)
 	uint32_t i;
 
 	if ((t1 > 0 && ((double)t1 > s->p || ((double)t1 == s->p && in_b2))) ||
-	    s->l[T2].count == 0) {
-		i = s->l[T1].tail;
-		move_to(c, s, i, B1);
-	} else {
-		i = s->l[T2].tail;
-		move_to(c, s, i, B2);
-	}
-	c->used -= c->n[i].size;
-	cache_evicted(c, i, -1);
+	    s->l[T2].count == 0)
+		i = shift(c, s, T1, B1);
+	else
+		i = shift(c, s, T2, B2);
+	c->used -= ot_units(c->t, i, c->col);
+	table_evicted(c, i);
 }
 
 /* Make room for an object of usize that missed everywhere (case IV). */
@@ -110,12 +121,11 @@ evict_cold(struct cache *c, struct arc *s, uint64_t usize)
 			drop_ghost(c, s, B1);
 			replace(c, s, 0);
 		} else {
-			uint32_t i = s->l[T1].tail;
+			uint32_t i = ring_take(&s->l[T1], c->t, c->col);
 
-			list_unlink(c->n, &s->l[T1], i);
-			c->used -= c->n[i].size;
-			cache_evicted(c, i, -1);
-			cache_forget(c, i);
+			c->used -= ot_units(c->t, i, c->col);
+			table_evicted(c, i);
+			ot_leave(c->t, i, c->col);
 		}
 	} else {
 		if (t1 + b1 + s->l[T2].size + s->l[B2].size >= 2 * c->cap &&
@@ -125,41 +135,47 @@ evict_cold(struct cache *c, struct arc *s, uint64_t usize)
 	}
 }
 
-static inline int
-arc_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+arc_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct arc *s = c->p;
-	uint32_t i = cache_lookup(c, key);
+	uint16_t st = ot_st(c->t, i)[c->col];
 	int ghost = 0;
 	double b1, b2, step;
 
-	(void)next;
-	if (i != NIL) {
-		switch (c->n[i].a) {
-		case T1:	/* case I */
-		case T2:
-			move_to(c, s, i, T2);
+	switch (st) {
+	case 0:
+		break;
+	case T1:	/* case I */
+	case T2:
+		if (st == T2 && ring_newest(&s->l[T2]) == i)
 			return 1;
-		case B1:	/* case II */
-			b1 = (double)s->l[B1].size;
-			b2 = (double)s->l[B2].size;
-			step = (b1 > 0 && b2 > b1 ? b2 / b1 : 1) *
-			    (s->step_size ? (double)usize : 1);
-			s->p = s->p + step < (double)c->cap ? s->p + step : (double)c->cap;
-			break;
-		case B2:	/* case III */
-			b1 = (double)s->l[B1].size;
-			b2 = (double)s->l[B2].size;
-			step = (b2 > 0 && b1 > b2 ? b1 / b2 : 1) *
-			    (s->step_size ? (double)usize : 1);
-			s->p = s->p - step > 0 ? s->p - step : 0;
-			break;
-		}
-		/* the ghost's node becomes the object's, out of every list meanwhile */
-		ghost = c->n[i].a;
-		list_unlink(c->n, &s->l[ghost], i);
+		ring_remove(&s->l[st], c->t, c->col, i);
+		ot_st(c->t, i)[c->col] = T2;
+		ring_push(&s->l[T2], c->t, c->col, i);
+		return 1;
+	case B1 | OT_GHOST:	/* case II */
+		b1 = (double)s->l[B1].size;
+		b2 = (double)s->l[B2].size;
+		step = (b1 > 0 && b2 > b1 ? b2 / b1 : 1) *
+		    (s->step_size ? (double)usize : 1);
+		s->p = s->p + step < (double)c->cap ? s->p + step : (double)c->cap;
+		ghost = B1;
+		break;
+	case B2 | OT_GHOST:	/* case III */
+		b1 = (double)s->l[B1].size;
+		b2 = (double)s->l[B2].size;
+		step = (b2 > 0 && b1 > b2 ? b1 / b2 : 1) *
+		    (s->step_size ? (double)usize : 1);
+		s->p = s->p - step > 0 ? s->p - step : 0;
+		ghost = B2;
+		break;
+	}
+	if (ghost) {
+		/* the ghost's row becomes the object's, out of every list meanwhile */
+		ring_remove(&s->l[ghost], c->t, c->col, i);
 		if (usize > c->cap) {
-			cache_forget(c, i);
+			ot_leave(c->t, i, c->col);
 			return 0;
 		}
 	} else if (usize > c->cap)
@@ -170,37 +186,25 @@ arc_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 		else
 			evict_cold(c, s, usize);
 	}
-	if (!ghost)
-		i = cache_add(c, key, usize);
-	c->n[i].size = usize;
-	c->n[i].a = ghost ? T2 : T1;
-	list_push_head(c->n, &s->l[c->n[i].a], i);
+	if (ghost)
+		ot_reenter(c->t, i, c->col, T2, usize);
+	else
+		ot_enter(c->t, i, c->col, T1, usize);
+	ring_push(&s->l[ghost ? T2 : T1], c->t, c->col, i);
 	c->used += usize;
 	return 0;
 }
 
-CACHE_RUN(arc_run, arc_get)
+TABLE_SERVE(arc_serve, arc_access)
 
-static int
-arc_has(struct cache *c, uint64_t key)
-{
-	uint32_t i = cache_lookup(c, key);
-
-	return i != NIL && c->n[i].a <= T2;
-}
-
-static int
-arc_del(struct cache *c, uint64_t key)
+static void
+arc_remove(struct cache *c, uint32_t i)
 {
 	struct arc *s = c->p;
-	uint32_t i = cache_lookup(c, key);
 
-	if (i == NIL || c->n[i].a > T2)
-		return 0;
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
+	ring_remove(&s->l[ot_st(c->t, i)[c->col]], c->t, c->col, i);
+	c->used -= ot_units(c->t, i, c->col);
+	ot_leave(c->t, i, c->col);
 }
 
 static void
@@ -208,13 +212,15 @@ arc_dump(struct cache *c, FILE *f)
 {
 	struct arc *s = c->p;
 
-	list_dump(f, "T1", c->n, &s->l[T1]);
-	list_dump(f, "T2", c->n, &s->l[T2]);
-	list_dump(f, "B1", c->n, &s->l[B1]);
-	list_dump(f, "B2", c->n, &s->l[B2]);
+	ring_dump(f, "T1", &s->l[T1], c->t);
+	ring_dump(f, "T2", &s->l[T2], c->t);
+	ring_dump(f, "B1", &s->l[B1], c->t);
+	ring_dump(f, "B2", &s->l[B2], c->t);
 	fprintf(f, "p: %g\n", s->p);
 }
 
 const struct policy policy_arc = {
-	"arc", arc_init, arc_get, arc_run, arc_has, arc_del, arc_dump, arc_fini,
+	.name = "arc", .init = arc_init, .get = table_get, .run = table_run,
+	.has = table_has, .del = table_del, .dump = arc_dump, .fini = arc_fini,
+	.access = arc_access, .serve = arc_serve, .remove = arc_remove,
 };

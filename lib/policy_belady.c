@@ -181,5 +181,6 @@ bel_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_belady = {
-	"belady", bel_init, bel_get, bel_run, bel_has, bel_del, bel_dump, bel_fini,
+	.name = "belady", .init = bel_init, .get = bel_get, .run = bel_run, .has = bel_has,
+	.del = bel_del, .dump = bel_dump, .fini = bel_fini,
 };

@@ -185,5 +185,6 @@ lfu_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_lfu = {
-	"lfu", lfu_init, lfu_get, lfu_run, lfu_has, lfu_del, lfu_dump, lfu_fini,
+	.name = "lfu", .init = lfu_init, .get = lfu_get, .run = lfu_run, .has = lfu_has,
+	.del = lfu_del, .dump = lfu_dump, .fini = lfu_fini,
 };

@@ -1,7 +1,7 @@
 /*
  * policy_queue.c: the one-queue policies: LRU, FIFO, CLOCK and SIEVE.
  *
- * New objects enter at the head of one list. LRU moves a hit object to the
+ * New objects enter at the head of one queue. LRU moves a hit object to the
  * head and evicts the tail. FIFO ignores hits. CLOCK (FIFO with
  * reinsertion, "second chance") counts hits in an n-bit counter, new
  * objects start at 0; at eviction the tail object with a non-zero counter
@@ -9,18 +9,22 @@
  * (Zhang et al., NSDI 2024) marks hit objects visited; its hand walks from
  * the tail towards the head, clears marks and evicts the first unmarked
  * object, staying where it stopped; new objects enter at the head.
+ *
+ * An object's state is 1 plus its counter (CLOCK) or its mark (SIEVE).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cache.h"
 #include "policy.h"
+#include "ring.h"
+#include "tabgroup.h"
 #include "util.h"
 
 struct queue {
-	struct list q;
-	uint32_t hand;		/* SIEVE: next candidate, NIL = the tail */
-	uint32_t maxfreq;	/* CLOCK: counter limit, 2^bits - 1 */
+	struct ring q;
+	uint32_t hand;		/* SIEVE: the next candidate, OT_NONE = the tail */
+	uint16_t top;		/* the highest state: CLOCK 2^bits, SIEVE 2 */
 };
 
 static int
@@ -30,8 +34,6 @@ q_init(struct cache *c, const char *params, char *err, size_t errlen)
 	char k[32], v[32];
 	long bits = 1;
 
-	list_init(&s->q);
-	s->hand = NIL;
 	while (param_next(&params, k, sizeof k, v, sizeof v)) {
 		if (c->pol == &policy_clock && !strcmp(k, "bits") &&
 		    param_int(v, 1, 8, &bits) == 0)
@@ -42,7 +44,9 @@ q_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	s->maxfreq = (1U << bits) - 1;
+	ring_init(&s->q);
+	s->hand = OT_NONE;
+	s->top = c->pol == &policy_sieve ? 2 : (uint16_t)(1U << bits);
 	c->p = s;
 	return 0;
 }
@@ -50,55 +54,62 @@ q_init(struct cache *c, const char *params, char *err, size_t errlen)
 static void
 q_fini(struct cache *c)
 {
-	free(c->p);
+	struct queue *s = c->p;
+
+	ring_free(&s->q);
+	free(s);
 }
 
-/* Admit a missed object at the head once others made room by evict(). */
-#define ADMIT(c, s, key, usize, evict) do {				\
+/* Admit row i, missed, at the head once others made room by evict(). */
+#define ADMIT(c, s, i, usize, evict) do {				\
 	if ((usize) > (c)->cap)						\
 		return 0;						\
 	while ((c)->used + (usize) > (c)->cap)				\
 		evict(c, s);						\
-	uint32_t i_ = cache_add(c, key, usize);				\
-	list_push_head((c)->n, &(s)->q, i_);				\
+	ot_enter((c)->t, i, (c)->col, 1, usize);			\
+	ring_push(&(s)->q, (c)->t, (c)->col, i);			\
 	(c)->used += (usize);						\
 } while (0)
+
+/* Evict row i, already out of the queue. */
+static void
+evict_row(struct cache *c, uint32_t i)
+{
+	c->used -= ot_units(c->t, i, c->col);
+	table_evicted(c, i);
+	ot_leave(c->t, i, c->col);
+}
 
 static void
 evict_tail(struct cache *c, struct queue *s)
 {
-	uint32_t i = s->q.tail;
-
-	list_unlink(c->n, &s->q, i);
-	c->used -= c->n[i].size;
-	cache_evicted(c, i, -1);
-	cache_forget(c, i);
+	evict_row(c, ring_take(&s->q, c->t, c->col));
 }
 
-static inline int
-lru_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+lru_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct queue *s = c->p;
-	uint32_t i = cache_lookup(c, key);
 
-	(void)next;
-	if (i != NIL) {
-		list_move_head(c->n, &s->q, i);
+	if (ot_st(c->t, i)[c->col]) {
+		if (ring_newest(&s->q) != i) {
+			ring_remove(&s->q, c->t, c->col, i);
+			ring_push(&s->q, c->t, c->col, i);
+		}
 		return 1;
 	}
-	ADMIT(c, s, key, usize, evict_tail);
+	ADMIT(c, s, i, usize, evict_tail);
 	return 0;
 }
 
-static inline int
-fifo_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+fifo_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct queue *s = c->p;
 
-	(void)next;
-	if (cache_lookup(c, key) != NIL)
+	if (ot_st(c->t, i)[c->col])
 		return 1;
-	ADMIT(c, s, key, usize, evict_tail);
+	ADMIT(c, s, i, usize, evict_tail);
 	return 0;
 }
 
@@ -107,114 +118,119 @@ clock_evict(struct cache *c, struct queue *s)
 {
 	uint32_t i;
 
-	while (c->n[i = s->q.tail].a > 0) {
-		c->n[i].a--;
-		list_move_head(c->n, &s->q, i);
+	while (ot_st(c->t, i = ring_take(&s->q, c->t, c->col))[c->col] > 1) {
+		ot_st(c->t, i)[c->col]--;
+		ring_push(&s->q, c->t, c->col, i);
 	}
-	evict_tail(c, s);
+	evict_row(c, i);
 }
 
-static inline int
-clock_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+clock_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct queue *s = c->p;
-	uint32_t i = cache_lookup(c, key);
+	uint16_t *st = &ot_st(c->t, i)[c->col];
 
-	(void)next;
-	if (i != NIL) {
-		if (c->n[i].a < s->maxfreq)
-			c->n[i].a++;
+	if (*st) {
+		if (*st < s->top)
+			++*st;
 		return 1;
 	}
-	ADMIT(c, s, key, usize, clock_evict);
+	ADMIT(c, s, i, usize, clock_evict);
 	return 0;
+}
+
+/* The row after position p towards the head, or OT_NONE. */
+static uint32_t
+newer(const struct ring *q, uint32_t p)
+{
+	uint32_t i;
+
+	while (++p != q->head)
+		if ((i = q->e[p & q->mask]) != RING_HOLE)
+			return i;
+	return OT_NONE;
 }
 
 static void
 sieve_evict(struct cache *c, struct queue *s)
 {
-	struct node *n = c->n;
-	uint32_t i = s->hand != NIL ? s->hand : s->q.tail;
+	struct ring *q = &s->q;
+	uint32_t p = s->hand != OT_NONE ? ot_pos(c->t, s->hand)[c->col] : ring_first(q), i;
+	uint16_t *st;
 
-	while (n[i].a) {
-		n[i].a = 0;
-		i = n[i].prev != NIL ? n[i].prev : s->q.tail;
+	for (;;) {
+		if ((i = q->e[p & q->mask]) != RING_HOLE) {
+			if (*(st = &ot_st(c->t, i)[c->col]) == 1)
+				break;
+			*st = 1;
+		}
+		if (++p == q->head)
+			p = ring_first(q);
 	}
-	s->hand = n[i].prev;
-	list_unlink(n, &s->q, i);
-	c->used -= n[i].size;
-	cache_evicted(c, i, -1);
-	cache_forget(c, i);
+	s->hand = newer(q, p);
+	ring_remove(q, c->t, c->col, i);
+	evict_row(c, i);
 }
 
-static inline int
-sieve_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+sieve_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct queue *s = c->p;
-	uint32_t i = cache_lookup(c, key);
+	uint16_t *st = &ot_st(c->t, i)[c->col];
 
-	(void)next;
-	if (i != NIL) {
-		c->n[i].a = 1;
+	if (*st) {
+		*st = 2;
 		return 1;
 	}
-	ADMIT(c, s, key, usize, sieve_evict);
+	ADMIT(c, s, i, usize, sieve_evict);
 	return 0;
 }
 
-CACHE_RUN(lru_run, lru_get)
-CACHE_RUN(fifo_run, fifo_get)
-CACHE_RUN(clock_run, clock_get)
-CACHE_RUN(sieve_run, sieve_get)
+TABLE_SERVE(lru_serve, lru_access)
+TABLE_SERVE(fifo_serve, fifo_access)
+TABLE_SERVE(clock_serve, clock_access)
+TABLE_SERVE(sieve_serve, sieve_access)
 
-static int
-q_has(struct cache *c, uint64_t key)
-{
-	return cache_lookup(c, key) != NIL;
-}
-
-static int
-q_del(struct cache *c, uint64_t key)
+static void
+q_remove(struct cache *c, uint32_t i)
 {
 	struct queue *s = c->p;
-	uint32_t i = cache_lookup(c, key);
 
-	if (i == NIL)
-		return 0;
 	if (s->hand == i)
-		s->hand = c->n[i].prev;
-	list_unlink(c->n, &s->q, i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
+		s->hand = newer(&s->q, ot_pos(c->t, i)[c->col]);
+	ring_remove(&s->q, c->t, c->col, i);
+	c->used -= ot_units(c->t, i, c->col);
+	ot_leave(c->t, i, c->col);
 }
 
 static void
 q_dump(struct cache *c, FILE *f)
 {
 	struct queue *s = c->p;
+	const struct ring *q = &s->q;
+	uint32_t p, i;
 
-	list_dump(f, "q", c->n, &s->q);
+	ring_dump(f, "q", q, c->t);
 	if (c->pol == &policy_clock || c->pol == &policy_sieve) {
 		fprintf(f, "bits:");
-		for (uint32_t i = s->q.head; i != NIL; i = c->n[i].next)
-			fprintf(f, " %u", c->n[i].a);
+		for (p = q->head; p-- != q->tail;)
+			if ((i = q->e[p & q->mask]) != RING_HOLE)
+				fprintf(f, " %u", ot_st(c->t, i)[c->col] - 1U);
 		fputc('\n', f);
 	}
 	if (c->pol == &policy_sieve)
-		fprintf(f, "hand: %llu\n", s->hand == NIL ? 0ULL :
-		    (unsigned long long)c->n[s->hand].key);
+		fprintf(f, "hand: %llu\n", s->hand == OT_NONE ? 0ULL :
+		    (unsigned long long)ot_key(c->t, s->hand));
 }
 
-const struct policy policy_lru = {
-	"lru", q_init, lru_get, lru_run, q_has, q_del, q_dump, q_fini,
-};
-const struct policy policy_fifo = {
-	"fifo", q_init, fifo_get, fifo_run, q_has, q_del, q_dump, q_fini,
-};
-const struct policy policy_clock = {
-	"clock", q_init, clock_get, clock_run, q_has, q_del, q_dump, q_fini,
-};
-const struct policy policy_sieve = {
-	"sieve", q_init, sieve_get, sieve_run, q_has, q_del, q_dump, q_fini,
-};
+#define QUEUE_POLICY(nm, acc, srv) {					\
+	.name = nm, .init = q_init, .get = table_get, .run = table_run,	\
+	.has = table_has, .del = table_del, .dump = q_dump, .fini = q_fini, \
+	.access = acc, .serve = srv, .remove = q_remove,		\
+}
+
+const struct policy policy_lru = QUEUE_POLICY("lru", lru_access, lru_serve);
+const struct policy policy_fifo = QUEUE_POLICY("fifo", fifo_access, fifo_serve);
+const struct policy policy_clock = QUEUE_POLICY("clock", clock_access, clock_serve);
+const struct policy policy_sieve = QUEUE_POLICY("sieve", sieve_access, sieve_serve);

@@ -12,20 +12,26 @@
  * counter decremented, until one with 0 leaves. Moves from S may take M
  * over its share; M is then evicted first on the next eviction. S holds
  * at least one unit; objects larger than S are not admitted.
+ *
+ * An object's state is its queue plus 4 times its counter.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cache.h"
 #include "policy.h"
+#include "ring.h"
+#include "tabgroup.h"
 #include "util.h"
 
+/* queues; states are these (G with OT_GHOST) plus 4 x the counter */
 enum { S = 1, M, G };
+#define FREQ 4
 
 struct s3fifo {
-	struct list l[4];
+	struct ring l[4];
 	uint64_t scap, mcap, gcap;
-	uint32_t move;		/* hits in S needed to move to M */
+	uint16_t move;		/* hits in S needed to move to M */
 };
 
 static int
@@ -48,14 +54,14 @@ s3_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	for (int i = 0; i < 4; i++)
-		list_init(&s->l[i]);
+	for (int i = S; i <= G; i++)
+		ring_init(&s->l[i]);
 	s->scap = (uint64_t)((double)c->cap * small);
 	if (s->scap == 0 && c->cap > 0)
 		s->scap = 1;
 	s->mcap = c->cap - s->scap;
 	s->gcap = (uint64_t)((double)c->cap * ghost);
-	s->move = (uint32_t)move;
+	s->move = (uint16_t)move;
 	c->p = s;
 	return 0;
 }
@@ -63,46 +69,39 @@ s3_init(struct cache *c, const char *params, char *err, size_t errlen)
 static void
 s3_fini(struct cache *c)
 {
-	free(c->p);
-}
+	struct s3fifo *s = c->p;
 
-static void
-leave(struct cache *c, struct s3fifo *s, uint32_t i)
-{
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->used -= c->n[i].size;
-	cache_evicted(c, i, -1);
+	for (int i = S; i <= G; i++)
+		ring_free(&s->l[i]);
+	free(s);
 }
 
 static void
 evict_small(struct cache *c, struct s3fifo *s)
 {
-	struct node *n;
+	struct objtab *t = c->t;
+	unsigned col = c->col;
+	uint64_t usize;
 	uint32_t i;
 
 	while (s->l[S].count) {
-		n = c->n;
-		i = s->l[S].tail;
-		if (n[i].b >= s->move) {
-			list_unlink(n, &s->l[S], i);
-			n[i].a = M;
-			n[i].b = 0;
-			list_push_head(n, &s->l[M], i);
+		i = ring_take(&s->l[S], t, col);
+		if (ot_st(t, i)[col] >= s->move * FREQ) {
+			ot_st(t, i)[col] = M;
+			ring_push(&s->l[M], t, col, i);
 			continue;
 		}
-		leave(c, s, i);
-		if (n[i].size > s->gcap) {
-			cache_forget(c, i);
+		usize = ot_units(t, i, col);
+		c->used -= usize;
+		table_evicted(c, i);
+		if (usize > s->gcap) {
+			ot_leave(t, i, col);
 			return;
 		}
-		while (s->l[G].size + n[i].size > s->gcap) {
-			uint32_t g = s->l[G].tail;
-
-			list_unlink(n, &s->l[G], g);
-			cache_forget(c, g);
-		}
-		n[i].a = G;
-		list_push_head(n, &s->l[G], i);
+		while (s->l[G].size + usize > s->gcap)
+			ot_leave(t, ring_take(&s->l[G], t, col), col);
+		ot_st(t, i)[col] = G | OT_GHOST;
+		ring_push(&s->l[G], t, col, i);
 		return;
 	}
 }
@@ -110,43 +109,44 @@ evict_small(struct cache *c, struct s3fifo *s)
 static void
 evict_main(struct cache *c, struct s3fifo *s)
 {
-	struct node *n = c->n;
+	struct objtab *t = c->t;
+	unsigned col = c->col;
 	uint32_t i;
 
 	while (s->l[M].count) {
-		i = s->l[M].tail;
-		if (n[i].b > 0) {
-			n[i].b--;
-			list_move_head(n, &s->l[M], i);
+		i = ring_take(&s->l[M], t, col);
+		if (ot_st(t, i)[col] >= FREQ) {
+			ot_st(t, i)[col] -= FREQ;
+			ring_push(&s->l[M], t, col, i);
 			continue;
 		}
-		leave(c, s, i);
-		cache_forget(c, i);
+		c->used -= ot_units(t, i, col);
+		table_evicted(c, i);
+		ot_leave(t, i, col);
 		return;
 	}
 }
 
-static inline int
-s3_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
+TABLE_ACCESS
+s3_access(struct cache *c, uint32_t i, uint64_t usize)
 {
 	struct s3fifo *s = c->p;
-	uint32_t i = cache_lookup(c, key);
+	uint16_t *st = &ot_st(c->t, i)[c->col];
 	int ghost = 0;
 
-	(void)next;
-	if (i != NIL) {
-		if (c->n[i].a != G) {
-			if (c->n[i].b < 3)
-				c->n[i].b++;
+	if (*st) {
+		if (!(*st & OT_GHOST)) {
+			if (*st < 3 * FREQ)
+				*st += FREQ;
 			return 1;
 		}
-		/* the ghost's node becomes the object's, out of every list meanwhile */
-		list_unlink(c->n, &s->l[G], i);
+		/* the ghost's row becomes the object's, out of every list meanwhile */
+		ring_remove(&s->l[G], c->t, c->col, i);
 		ghost = 1;
 	}
 	if (usize > s->scap || usize > c->cap) {
 		if (ghost)
-			cache_forget(c, i);
+			ot_leave(c->t, i, c->col);
 		return 0;
 	}
 	while (c->used + usize > c->cap) {
@@ -155,38 +155,25 @@ s3_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 		else
 			evict_small(c, s);
 	}
-	if (!ghost)
-		i = cache_add(c, key, usize);
-	c->n[i].size = usize;
-	c->n[i].b = 0;
-	c->n[i].a = ghost ? M : S;
-	list_push_head(c->n, &s->l[c->n[i].a], i);
+	if (ghost)
+		ot_reenter(c->t, i, c->col, M, usize);
+	else
+		ot_enter(c->t, i, c->col, S, usize);
+	ring_push(&s->l[ghost ? M : S], c->t, c->col, i);
 	c->used += usize;
 	return 0;
 }
 
-CACHE_RUN(s3_run, s3_get)
+TABLE_SERVE(s3_serve, s3_access)
 
-static int
-s3_has(struct cache *c, uint64_t key)
-{
-	uint32_t i = cache_lookup(c, key);
-
-	return i != NIL && c->n[i].a != G;
-}
-
-static int
-s3_del(struct cache *c, uint64_t key)
+static void
+s3_remove(struct cache *c, uint32_t i)
 {
 	struct s3fifo *s = c->p;
-	uint32_t i = cache_lookup(c, key);
 
-	if (i == NIL || c->n[i].a == G)
-		return 0;
-	list_unlink(c->n, &s->l[c->n[i].a], i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
+	ring_remove(&s->l[ot_st(c->t, i)[c->col] % FREQ], c->t, c->col, i);
+	c->used -= ot_units(c->t, i, c->col);
+	ot_leave(c->t, i, c->col);
 }
 
 static void
@@ -194,18 +181,27 @@ s3_dump(struct cache *c, FILE *f)
 {
 	struct s3fifo *s = c->p;
 	const char *name[] = { "", "S", "M", "G" };
+	uint32_t p, i;
 
 	for (int q = S; q <= G; q++) {
+		const struct ring *r = &s->l[q];
+
 		fprintf(f, "%s:", name[q]);
-		for (uint32_t i = s->l[q].head; i != NIL; i = c->n[i].next)
+		for (p = r->head; p-- != r->tail;) {
+			if ((i = r->e[p & r->mask]) == RING_HOLE)
+				continue;
 			if (q == G)
-				fprintf(f, " %llu", (unsigned long long)c->n[i].key);
+				fprintf(f, " %llu", (unsigned long long)ot_key(c->t, i));
 			else
-				fprintf(f, " %llu/%u", (unsigned long long)c->n[i].key, c->n[i].b);
+				fprintf(f, " %llu/%u", (unsigned long long)ot_key(c->t, i),
+				    ot_st(c->t, i)[c->col] / FREQ);
+		}
 		fputc('\n', f);
 	}
 }
 
 const struct policy policy_s3fifo = {
-	"s3fifo", s3_init, s3_get, s3_run, s3_has, s3_del, s3_dump, s3_fini,
+	.name = "s3fifo", .init = s3_init, .get = table_get, .run = table_run,
+	.has = table_has, .del = table_del, .dump = s3_dump, .fini = s3_fini,
+	.access = s3_access, .serve = s3_serve, .remove = s3_remove,
 };

@@ -199,6 +199,6 @@ tiered_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_tiered = {
-	"tiered", tiered_init, tiered_get, tiered_run, tiered_has, tiered_del,
-	tiered_dump, tiered_fini,
+	.name = "tiered", .init = tiered_init, .get = tiered_get, .run = tiered_run,
+	.has = tiered_has, .del = tiered_del, .dump = tiered_dump, .fini = tiered_fini,
 };

@@ -1,7 +1,11 @@
 /*
- * sim.c: the simulation driver. Requests come in batches; every cache
- * runs over a whole batch before the next cache does, so its tables stay
- * warm in the CPU cache, and each cache's time is measured on its own.
+ * sim.c: the simulation driver. Requests come in batches. LRU caches of
+ * several sizes share one recency stack (lrustack.h); the caches of the
+ * other table policies, whatever their policies and sizes, share one
+ * object table (tabgroup.h), so a request is looked up once for all of
+ * them. Each such group is timed as a whole, its time shared equally by
+ * its caches; the other caches run over a whole batch, one after the
+ * other, and are timed on their own.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +16,7 @@
 #include "policy.h"
 #include "sig.h"
 #include "sim.h"
+#include "tabgroup.h"
 #include "util.h"
 
 const char *const sim_cols[] = {
@@ -42,14 +47,20 @@ sim_add(struct sim *s, struct cache *c)
 	s->c[s->nc++] = c;
 }
 
-/* Put the LRU caches of distinct sizes on one stack, when there are several. */
+enum { ALONE, STACKED, GROUPED };
+
+/*
+ * Put the LRU caches of distinct sizes on one stack, when there are
+ * several, and the other caches of table policies on a table per unit.
+ */
 static void
 plan(struct sim *s)
 {
 	struct cache **group = emalloc(s->nc * sizeof *group);
+	size_t n;
 
 	s->planned = 1;
-	s->stacked = ecalloc(s->nc, 1);
+	s->how = ecalloc(s->nc, 1);
 	for (size_t k = 0; k < s->nc; k++) {
 		struct cache *c = s->c[k];
 		int dup = 0;
@@ -60,13 +71,26 @@ plan(struct sim *s)
 			dup |= group[g]->cap == c->cap;
 		if (!dup) {
 			group[s->nstacked++] = c;
-			s->stacked[k] = 1;
+			s->how[k] = STACKED;
 		}
 	}
 	if (s->nstacked >= 2)
 		s->stack = lrustack_new(group, s->nstacked);
 	else
-		memset(s->stacked, 0, s->nc);
+		for (size_t k = 0; k < s->nc; k++)
+			s->how[k] = ALONE;
+	for (int bytes = 0; bytes <= 1; bytes++) {
+		n = 0;
+		for (size_t k = 0; k < s->nc; k++)
+			if (s->how[k] == ALONE && s->c[k]->pol->access &&
+			    s->c[k]->bytes == bytes) {
+				group[n++] = s->c[k];
+				s->how[k] = GROUPED;
+			}
+		if (n)
+			s->group[bytes] = tabgroup_new(group, n);
+		s->ngrouped[bytes] = n;
+	}
 	free(group);
 }
 
@@ -79,6 +103,15 @@ run(struct cache *c, const struct req *r, size_t n)
 	c->secs += now_secs() - t0;
 }
 
+/* Add a group's time to its caches, in equal shares. */
+static void
+share(struct sim *s, int how, int bytes, size_t n, double secs)
+{
+	for (size_t k = 0; k < s->nc; k++)
+		if (s->how[k] == how && (how != GROUPED || s->c[k]->bytes == bytes))
+			s->c[k]->secs += secs / (double)n;
+}
+
 void
 sim_batch(struct sim *s, const struct req *r, size_t n)
 {
@@ -88,23 +121,27 @@ sim_batch(struct sim *s, const struct req *r, size_t n)
 	if (!s->planned)
 		plan(s);
 	for (size_t k = 0; k < s->nc; k++)
-		if (!s->stacked[k])
+		if (s->how[k] == ALONE)
 			run(s->c[k], r, n);
+	for (int bytes = 0; bytes <= 1; bytes++)
+		if (s->group[bytes]) {
+			double t0 = now_secs();
+
+			tabgroup_run(s->group[bytes], r, n);
+			share(s, GROUPED, bytes, s->ngrouped[bytes], now_secs() - t0);
+		}
 	if (s->stack) {
-		double t0 = now_secs(), share;
+		double t0 = now_secs();
 		size_t m = lrustack_run(s->stack, r, n);
 
-		/* the stack's time, shared among its caches */
-		share = (now_secs() - t0) / (double)s->nstacked;
-		for (size_t k = 0; k < s->nc; k++)
-			if (s->stacked[k])
-				s->c[k]->secs += share;
+		share(s, STACKED, 0, s->nstacked, now_secs() - t0);
 		if (m < n) {
+			/* the stack handed its caches their state: they go on alone */
 			lrustack_free(s->stack);
 			s->stack = NULL;
 			for (size_t k = 0; k < s->nc; k++)
-				if (s->stacked[k]) {
-					s->stacked[k] = 0;
+				if (s->how[k] == STACKED) {
+					s->how[k] = ALONE;
 					run(s->c[k], r + m, n - m);
 				}
 		}
@@ -144,9 +181,11 @@ void
 sim_free(struct sim *s)
 {
 	lrustack_free(s->stack);
-	free(s->stacked);
+	free(s->how);
 	for (size_t k = 0; k < s->nc; k++)
 		cache_free(s->c[k]);
+	for (int bytes = 0; bytes <= 1; bytes++)
+		tabgroup_free(s->group[bytes]);
 	free(s->c);
 }
 

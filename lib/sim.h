@@ -16,9 +16,11 @@ struct sim {
 	uint64_t requests, bytes;
 	int has_size;		/* byte_hit_ratio means something */
 	int planned;
-	struct lrustack *stack;	/* the LRU caches simulated together */
-	char *stacked;		/* per cache: on the stack */
+	char *how;		/* per cache: ALONE, STACKED or GROUPED */
+	struct lrustack *stack;	/* LRU caches of several sizes on one stack */
 	size_t nstacked;
+	struct tabgroup *group[2];	/* caches on a shared table, by unit */
+	size_t ngrouped[2];
 };
 
 void sim_add(struct sim *s, struct cache *c);

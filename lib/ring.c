@@ -1,0 +1,61 @@
+/* ring.c: queues of table rows in circular arrays with holes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ring.h"
+#include "util.h"
+
+enum { RING_MIN = 16 };
+
+void
+ring_init(struct ring *r)
+{
+	memset(r, 0, sizeof *r);
+	r->e = emalloc(RING_MIN * sizeof *r->e);
+	r->mask = RING_MIN - 1;
+}
+
+void
+ring_free(struct ring *r)
+{
+	free(r->e);
+	r->e = NULL;
+}
+
+void
+ring_make_room(struct ring *r, const struct objtab *t, unsigned col)
+{
+	uint32_t slots = r->mask + 1, w, p, i, *e;
+
+	if (r->count <= slots / 2) {
+		/* slide the rows towards the head, in order, over the holes */
+		w = r->head;
+		for (p = r->head; p-- != r->tail;)
+			if ((i = r->e[p & r->mask]) != RING_HOLE) {
+				r->e[--w & r->mask] = i;
+				ot_pos(t, i)[col] = w;
+			}
+		r->tail = w;
+		return;
+	}
+	if (slots > UINT32_MAX / 2)
+		eprintf("more than %u objects in one queue", slots);
+	e = emalloc(2 * (size_t)slots * sizeof *e);
+	for (p = r->tail; p != r->head; p++)
+		e[p & (2 * slots - 1)] = r->e[p & r->mask];
+	free(r->e);
+	r->e = e;
+	r->mask = 2 * slots - 1;
+}
+
+void
+ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t)
+{
+	uint32_t p, i;
+
+	fprintf(f, "%s:", name);
+	for (p = r->head; p-- != r->tail;)
+		if ((i = r->e[p & r->mask]) != RING_HOLE)
+			fprintf(f, " %llu", (unsigned long long)ot_key(t, i));
+	fputc('\n', f);
+}

@@ -3,8 +3,9 @@
  *
  * Every cache owns a column of the table. A row holds the object's key and,
  * per column: a 16-bit state (0: the cache does not hold the object; else
- * the policy's code, with OT_GHOST set for a key remembered without its
- * data), the position of its entry in one of the cache's queues (ring.h),
+ * the number of the cache's queue that holds it in the low bits OT_QUEUE,
+ * OT_GHOST for a key remembered without its data, and the policy's own
+ * bits), the position of its entry in that queue (ring.h),
  * and, in a table counting bytes, the size the cache admitted it at. A row
  * lives while a column holds it or a request pins it, and is indexed by
  * its key from the time a column first takes it. So a request costs one
@@ -22,6 +23,7 @@
 
 #define OT_NONE HT_NONE
 #define OT_GHOST 0x8000		/* state bit: a ghost, not resident */
+#define OT_QUEUE 0x000f		/* state bits: which of its cache's queues */
 #define OT_MAXCOL 65000
 
 struct objtab {

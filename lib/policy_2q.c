@@ -18,7 +18,7 @@
 #include "tabgroup.h"
 #include "util.h"
 
-/* states (AOUT with OT_GHOST), and indexes of the queues */
+/* queues, and states (AOUT with OT_GHOST) */
 enum { AIN = 1, AM, AOUT };
 
 struct twoq {
@@ -44,7 +44,7 @@ twoq_init(struct cache *c, const char *params, char *err, size_t errlen)
 		return -1;
 	}
 	for (int i = AIN; i <= AOUT; i++)
-		ring_init(&s->l[i]);
+		ring_init(&s->l[i], (uint16_t)i);
 	s->kin = (uint64_t)((double)c->cap * in);
 	s->kout = (uint64_t)((double)c->cap * out);
 	s->kam = c->cap - s->kin;
@@ -109,7 +109,7 @@ twoq_access(struct cache *c, uint32_t i, uint64_t usize)
 	if (st == AIN)
 		return 1;
 	if (st == AM) {
-		if (ring_newest(&s->l[AM]) != i) {
+		if (!ring_newest(&s->l[AM], c->t, c->col, i)) {
 			ring_remove(&s->l[AM], c->t, c->col, i);
 			ring_push(&s->l[AM], c->t, c->col, i);
 		}
@@ -149,7 +149,7 @@ twoq_remove(struct cache *c, uint32_t i)
 {
 	struct twoq *s = c->p;
 
-	ring_remove(&s->l[ot_st(c->t, i)[c->col]], c->t, c->col, i);
+	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
 	c->used -= ot_units(c->t, i, c->col);
 	ot_leave(c->t, i, c->col);
 }
@@ -159,9 +159,9 @@ twoq_dump(struct cache *c, FILE *f)
 {
 	struct twoq *s = c->p;
 
-	ring_dump(f, "A1in", &s->l[AIN], c->t);
-	ring_dump(f, "Am", &s->l[AM], c->t);
-	ring_dump(f, "A1out", &s->l[AOUT], c->t);
+	ring_dump(f, "A1in", &s->l[AIN], c->t, c->col);
+	ring_dump(f, "Am", &s->l[AM], c->t, c->col);
+	ring_dump(f, "A1out", &s->l[AOUT], c->t, c->col);
 }
 
 const struct policy policy_2q = {

@@ -25,7 +25,7 @@
 #include "tabgroup.h"
 #include "util.h"
 
-/* states, and indexes of the queues */
+/* queues, and states (B1 and B2 with OT_GHOST) */
 enum { T1 = 1, T2, B1, B2 };
 
 struct arc {
@@ -54,7 +54,7 @@ arc_init(struct cache *c, const char *params, char *err, size_t errlen)
 		}
 	}
 	for (int i = T1; i <= B2; i++)
-		ring_init(&s->l[i]);
+		ring_init(&s->l[i], (uint16_t)i);
 	c->p = s;
 	return 0;
 }
@@ -148,7 +148,7 @@ arc_access(struct cache *c, uint32_t i, uint64_t usize)
 		break;
 	case T1:	/* case I */
 	case T2:
-		if (st == T2 && ring_newest(&s->l[T2]) == i)
+		if (st == T2 && ring_newest(&s->l[T2], c->t, c->col, i))
 			return 1;
 		ring_remove(&s->l[st], c->t, c->col, i);
 		ot_st(c->t, i)[c->col] = T2;
@@ -202,7 +202,7 @@ arc_remove(struct cache *c, uint32_t i)
 {
 	struct arc *s = c->p;
 
-	ring_remove(&s->l[ot_st(c->t, i)[c->col]], c->t, c->col, i);
+	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
 	c->used -= ot_units(c->t, i, c->col);
 	ot_leave(c->t, i, c->col);
 }
@@ -212,10 +212,10 @@ arc_dump(struct cache *c, FILE *f)
 {
 	struct arc *s = c->p;
 
-	ring_dump(f, "T1", &s->l[T1], c->t);
-	ring_dump(f, "T2", &s->l[T2], c->t);
-	ring_dump(f, "B1", &s->l[B1], c->t);
-	ring_dump(f, "B2", &s->l[B2], c->t);
+	ring_dump(f, "T1", &s->l[T1], c->t, c->col);
+	ring_dump(f, "T2", &s->l[T2], c->t, c->col);
+	ring_dump(f, "B1", &s->l[B1], c->t, c->col);
+	ring_dump(f, "B2", &s->l[B2], c->t, c->col);
 	fprintf(f, "p: %g\n", s->p);
 }
 

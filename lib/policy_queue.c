@@ -10,7 +10,8 @@
  * the tail towards the head, clears marks and evicts the first unmarked
  * object, staying where it stopped; new objects enter at the head.
  *
- * An object's state is 1 plus its counter (CLOCK) or its mark (SIEVE).
+ * An object's state is 1 (its queue) plus MARK times its counter (CLOCK)
+ * or its mark (SIEVE).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +22,12 @@
 #include "tabgroup.h"
 #include "util.h"
 
+#define MARK 16		/* a count of CLOCK, SIEVE's mark, in a state */
+
 struct queue {
 	struct ring q;
 	uint32_t hand;		/* SIEVE: the next candidate, OT_NONE = the tail */
-	uint16_t top;		/* the highest state: CLOCK 2^bits, SIEVE 2 */
+	uint16_t top;		/* the highest state */
 };
 
 static int
@@ -44,9 +47,9 @@ q_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	ring_init(&s->q);
+	ring_init(&s->q, 1);
 	s->hand = OT_NONE;
-	s->top = c->pol == &policy_sieve ? 2 : (uint16_t)(1U << bits);
+	s->top = (uint16_t)(1 + MARK * (c->pol == &policy_sieve ? 1 : (1U << bits) - 1));
 	c->p = s;
 	return 0;
 }
@@ -92,7 +95,7 @@ lru_access(struct cache *c, uint32_t i, uint64_t usize)
 	struct queue *s = c->p;
 
 	if (ot_st(c->t, i)[c->col]) {
-		if (ring_newest(&s->q) != i) {
+		if (!ring_newest(&s->q, c->t, c->col, i)) {
 			ring_remove(&s->q, c->t, c->col, i);
 			ring_push(&s->q, c->t, c->col, i);
 		}
@@ -118,8 +121,8 @@ clock_evict(struct cache *c, struct queue *s)
 {
 	uint32_t i;
 
-	while (ot_st(c->t, i = ring_take(&s->q, c->t, c->col))[c->col] > 1) {
-		ot_st(c->t, i)[c->col]--;
+	while (ot_st(c->t, i = ring_take(&s->q, c->t, c->col))[c->col] >= MARK) {
+		ot_st(c->t, i)[c->col] -= MARK;
 		ring_push(&s->q, c->t, c->col, i);
 	}
 	evict_row(c, i);
@@ -133,7 +136,7 @@ clock_access(struct cache *c, uint32_t i, uint64_t usize)
 
 	if (*st) {
 		if (*st < s->top)
-			++*st;
+			*st += MARK;
 		return 1;
 	}
 	ADMIT(c, s, i, usize, clock_evict);
@@ -142,13 +145,11 @@ clock_access(struct cache *c, uint32_t i, uint64_t usize)
 
 /* The row after position p towards the head, or OT_NONE. */
 static uint32_t
-newer(const struct ring *q, uint32_t p)
+newer(const struct cache *c, const struct ring *q, uint32_t p)
 {
-	uint32_t i;
-
 	while (++p != q->head)
-		if ((i = q->e[p & q->mask]) != RING_HOLE)
-			return i;
+		if (ring_live(q, c->t, c->col, p))
+			return q->e[p & q->mask];
 	return OT_NONE;
 }
 
@@ -156,19 +157,21 @@ static void
 sieve_evict(struct cache *c, struct queue *s)
 {
 	struct ring *q = &s->q;
-	uint32_t p = s->hand != OT_NONE ? ot_pos(c->t, s->hand)[c->col] : ring_first(q), i;
+	uint32_t p = s->hand != OT_NONE ? ot_pos(c->t, s->hand)[c->col] :
+	    ring_first(q, c->t, c->col), i;
 	uint16_t *st;
 
 	for (;;) {
-		if ((i = q->e[p & q->mask]) != RING_HOLE) {
+		if (ring_live(q, c->t, c->col, p)) {
+			i = q->e[p & q->mask];
 			if (*(st = &ot_st(c->t, i)[c->col]) == 1)
 				break;
 			*st = 1;
 		}
 		if (++p == q->head)
-			p = ring_first(q);
+			p = ring_first(q, c->t, c->col);
 	}
-	s->hand = newer(q, p);
+	s->hand = newer(c, q, p);
 	ring_remove(q, c->t, c->col, i);
 	evict_row(c, i);
 }
@@ -180,7 +183,7 @@ sieve_access(struct cache *c, uint32_t i, uint64_t usize)
 	uint16_t *st = &ot_st(c->t, i)[c->col];
 
 	if (*st) {
-		*st = 2;
+		*st = 1 + MARK;
 		return 1;
 	}
 	ADMIT(c, s, i, usize, sieve_evict);
@@ -198,7 +201,7 @@ q_remove(struct cache *c, uint32_t i)
 	struct queue *s = c->p;
 
 	if (s->hand == i)
-		s->hand = newer(&s->q, ot_pos(c->t, i)[c->col]);
+		s->hand = newer(c, &s->q, ot_pos(c->t, i)[c->col]);
 	ring_remove(&s->q, c->t, c->col, i);
 	c->used -= ot_units(c->t, i, c->col);
 	ot_leave(c->t, i, c->col);
@@ -211,12 +214,14 @@ q_dump(struct cache *c, FILE *f)
 	const struct ring *q = &s->q;
 	uint32_t p, i;
 
-	ring_dump(f, "q", q, c->t);
+	ring_dump(f, "q", q, c->t, c->col);
 	if (c->pol == &policy_clock || c->pol == &policy_sieve) {
 		fprintf(f, "bits:");
 		for (p = q->head; p-- != q->tail;)
-			if ((i = q->e[p & q->mask]) != RING_HOLE)
-				fprintf(f, " %u", ot_st(c->t, i)[c->col] - 1U);
+			if (ring_live(q, c->t, c->col, p)) {
+				i = q->e[p & q->mask];
+				fprintf(f, " %u", ot_st(c->t, i)[c->col] / MARK);
+			}
 		fputc('\n', f);
 	}
 	if (c->pol == &policy_sieve)

@@ -13,7 +13,7 @@
  * over its share; M is then evicted first on the next eviction. S holds
  * at least one unit; objects larger than S are not admitted.
  *
- * An object's state is its queue plus 4 times its counter.
+ * An object's state is its queue plus FREQ times its counter.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +24,9 @@
 #include "tabgroup.h"
 #include "util.h"
 
-/* queues; states are these (G with OT_GHOST) plus 4 x the counter */
+/* queues; states are these (G with OT_GHOST) plus FREQ x the counter */
 enum { S = 1, M, G };
-#define FREQ 4
+#define FREQ 16
 
 struct s3fifo {
 	struct ring l[4];
@@ -55,7 +55,7 @@ s3_init(struct cache *c, const char *params, char *err, size_t errlen)
 		return -1;
 	}
 	for (int i = S; i <= G; i++)
-		ring_init(&s->l[i]);
+		ring_init(&s->l[i], (uint16_t)i);
 	s->scap = (uint64_t)((double)c->cap * small);
 	if (s->scap == 0 && c->cap > 0)
 		s->scap = 1;
@@ -171,7 +171,7 @@ s3_remove(struct cache *c, uint32_t i)
 {
 	struct s3fifo *s = c->p;
 
-	ring_remove(&s->l[ot_st(c->t, i)[c->col] % FREQ], c->t, c->col, i);
+	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
 	c->used -= ot_units(c->t, i, c->col);
 	ot_leave(c->t, i, c->col);
 }
@@ -188,8 +188,9 @@ s3_dump(struct cache *c, FILE *f)
 
 		fprintf(f, "%s:", name[q]);
 		for (p = r->head; p-- != r->tail;) {
-			if ((i = r->e[p & r->mask]) == RING_HOLE)
+			if (!ring_live(r, c->t, c->col, p))
 				continue;
+			i = r->e[p & r->mask];
 			if (q == G)
 				fprintf(f, " %llu", (unsigned long long)ot_key(c->t, i));
 			else

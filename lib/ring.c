@@ -1,4 +1,4 @@
-/* ring.c: queues of table rows in circular arrays with holes. */
+/* ring.c: queues of table rows in circular arrays, stale entries skipped. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,11 +8,12 @@
 enum { RING_MIN = 16 };
 
 void
-ring_init(struct ring *r)
+ring_init(struct ring *r, uint16_t q)
 {
 	memset(r, 0, sizeof *r);
 	r->e = emalloc(RING_MIN * sizeof *r->e);
 	r->mask = RING_MIN - 1;
+	r->q = q;
 }
 
 void
@@ -27,14 +28,18 @@ ring_make_room(struct ring *r, const struct objtab *t, unsigned col)
 {
 	uint32_t slots = r->mask + 1, w, p, i, *e;
 
-	if (r->count <= slots / 2) {
-		/* slide the rows towards the head, in order, over the holes */
+	if (r->count <= slots / 4) {
+		/* slide the rows towards the head, in order, over the stale entries */
 		w = r->head;
-		for (p = r->head; p-- != r->tail;)
-			if ((i = r->e[p & r->mask]) != RING_HOLE) {
+		for (p = r->head; p-- != r->tail;) {
+			if (p - r->tail >= 4 * RING_AHEAD)
+				__builtin_prefetch(ot_row(t, r->e[(p - 4 * RING_AHEAD) & r->mask]));
+			if (ring_live(r, t, col, p)) {
+				i = r->e[p & r->mask];
 				r->e[--w & r->mask] = i;
 				ot_pos(t, i)[col] = w;
 			}
+		}
 		r->tail = w;
 		return;
 	}
@@ -49,13 +54,12 @@ ring_make_room(struct ring *r, const struct objtab *t, unsigned col)
 }
 
 void
-ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t)
+ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t,
+    unsigned col)
 {
-	uint32_t p, i;
-
 	fprintf(f, "%s:", name);
-	for (p = r->head; p-- != r->tail;)
-		if ((i = r->e[p & r->mask]) != RING_HOLE)
-			fprintf(f, " %llu", (unsigned long long)ot_key(t, i));
+	for (uint32_t p = r->head; p-- != r->tail;)
+		if (ring_live(r, t, col, p))
+			fprintf(f, " %llu", (unsigned long long)ot_key(t, r->e[p & r->mask]));
 	fputc('\n', f);
 }

@@ -1,12 +1,14 @@
 /*
  * ring.h: a queue of table rows (objtab.h) in a circular array: push at
- * the head, take the oldest at the tail, remove anywhere. A removed entry
- * leaves a hole that take() skips; when the array is full it is compacted,
- * or doubled if more than half of it is live. A row keeps its entry's
- * position (ot_pos, in the queue's column), so removal is O(1); moving a
- * row to the head is a removal and a push. Unlike a linked list, the rows
- * next in line are known in advance: take() prefetches them, so evictions
- * of a large cache do not wait on memory one after the other.
+ * the head, take the oldest at the tail, remove anywhere. A row in the
+ * queue keeps its entry's position (ot_pos, in the queue's column) and the
+ * queue's number in the low bits of its state (OT_QUEUE); an entry whose
+ * row says otherwise is stale, left by a removal, and skipped. So removal
+ * touches nothing but the row, and moving a row to the head is a removal
+ * and a push. When the array is full it is compacted, or doubled if more
+ * than half of it is live. Unlike a linked list, the rows next in line
+ * are known in advance: take() prefetches them, so the evictions of a
+ * large cache do not wait on memory one after the other.
  */
 #ifndef RING_H
 #define RING_H
@@ -16,26 +18,36 @@
 
 #include "objtab.h"
 
-#define RING_HOLE UINT32_MAX
-
 struct ring {
-	uint32_t *e;		/* entries: rows, or RING_HOLE */
+	uint32_t *e;		/* entries: rows, maybe stale */
 	uint32_t mask;		/* slots - 1 */
 	uint32_t head, tail;	/* free-running positions: next push, oldest */
 	uint32_t count;		/* rows in the queue */
 	uint64_t size;		/* their units */
+	uint16_t q;		/* the queue's number, 1..OT_QUEUE */
 };
 
 enum { RING_AHEAD = 8 };	/* rows prefetched ahead of the tail */
 
-void ring_init(struct ring *r);
+/* A queue numbered q: its rows have states with q in their low bits. */
+void ring_init(struct ring *r, uint16_t q);
 void ring_free(struct ring *r);
 /* A full ring: compact it, or double it. */
 void ring_make_room(struct ring *r, const struct objtab *t, unsigned col);
 /* Print the queue's keys, newest first ("name: k k k"). */
-void ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t);
+void ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t,
+    unsigned col);
 
-/* Append row i, whose units in column col are already set. */
+/* Whether the entry at position p is a row of the queue. */
+static inline int
+ring_live(const struct ring *r, const struct objtab *t, unsigned col, uint32_t p)
+{
+	uint32_t i = r->e[p & r->mask];
+
+	return (ot_st(t, i)[col] & OT_QUEUE) == r->q && ot_pos(t, i)[col] == p;
+}
+
+/* Append row i, whose state (queue r) and units in column col are set. */
 static inline void
 ring_push(struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 {
@@ -49,9 +61,9 @@ ring_push(struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 
 /* The position of the oldest row (the queue is not empty). */
 static inline uint32_t
-ring_first(struct ring *r)
+ring_first(struct ring *r, const struct objtab *t, unsigned col)
 {
-	while (r->e[r->tail & r->mask] == RING_HOLE)
+	while (!ring_live(r, t, col, r->tail))
 		r->tail++;
 	return r->tail;
 }
@@ -60,37 +72,35 @@ ring_first(struct ring *r)
 static inline uint32_t
 ring_take(struct ring *r, const struct objtab *t, unsigned col)
 {
-	uint32_t i = r->e[ring_first(r) & r->mask], ahead;
+	uint32_t i = r->e[ring_first(r, t, col) & r->mask];
 
 	r->tail++;
-	if (r->head - r->tail > RING_AHEAD &&
-	    (ahead = r->e[(r->tail + RING_AHEAD) & r->mask]) != RING_HOLE)
-		__builtin_prefetch(ot_row(t, ahead));
+	if (r->head - r->tail > RING_AHEAD)
+		__builtin_prefetch(ot_row(t, r->e[(r->tail + RING_AHEAD) & r->mask]));
 	__builtin_prefetch(&r->e[(r->tail + 4 * RING_AHEAD) & r->mask]);
 	r->count--;
 	r->size -= ot_units(t, i, col);
 	return i;
 }
 
-/* Remove row i, which is in the queue. */
+/* Remove row i, which is in the queue; its entry goes stale. */
 static inline void
 ring_remove(struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 {
-	uint32_t p = ot_pos(t, i)[col];
+	uint32_t *p = &ot_pos(t, i)[col];
 
-	if (p + 1 == r->head)
-		r->head = p;
-	else
-		r->e[p & r->mask] = RING_HOLE;
+	if (*p + 1 == r->head)
+		r->head = *p;
+	*p = r->tail - 1;
 	r->count--;
 	r->size -= ot_units(t, i, col);
 }
 
-/* The newest row, or RING_HOLE. */
-static inline uint32_t
-ring_newest(const struct ring *r)
+/* Whether row i, in the queue, is its newest. */
+static inline int
+ring_newest(const struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 {
-	return r->head != r->tail ? r->e[(r->head - 1) & r->mask] : RING_HOLE;
+	return ot_pos(t, i)[col] + 1 == r->head;
 }
 
 #endif

@@ -63,12 +63,15 @@ struct policy {
 	 * Table policies keep their objects as rows of c->t, in column c->col;
 	 * caches simulated together share the table (tabgroup.h), and get,
 	 * run, has and del are the table_* functions. access(): a request of
-	 * usize units for row i (pinned); 1 on a hit. serve(): access() for
-	 * each of n caches of the policy, counting hits (TABLE_SERVE).
+	 * usize units for row i (pinned), whose state in this cache is *st;
+	 * 1 on a hit. serve(): access() for each request of a batch,
+	 * whose rows are given, to each of n caches of the policy, counting
+	 * hits (TABLE_SERVE).
 	 * remove(): take out row i, resident, without evicting it.
 	 */
-	int (*access)(struct cache *c, uint32_t i, uint64_t usize);
-	void (*serve)(struct cache **c, size_t n, uint32_t i, uint64_t size);
+	int (*access)(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize);
+	void (*serve)(struct cache **c, size_t n, const uint32_t *row, const struct req *r,
+	    size_t m);
 	void (*remove)(struct cache *c, uint32_t i);
 };
 
@@ -260,13 +263,21 @@ fn(struct cache *c, const struct req *r, size_t n)			\
 /* A table policy's serve(), from its access(). */
 #define TABLE_SERVE(fn, access)						\
 static void								\
-fn(struct cache **c, size_t n, uint32_t i, uint64_t size)		\
+fn(struct cache **c, size_t n, const uint32_t *row, const struct req *r, \
+    size_t m)								\
 {									\
-	for (size_t k = 0; k < n; k++)					\
-		if (access(c[k], i, c[k]->bytes ? size : 1)) {		\
-			c[k]->hits++;					\
-			c[k]->hitbytes += size;				\
-		}							\
+	struct objtab *t = c[0]->t;					\
+									\
+	for (size_t x = 0; x < m; x++) {				\
+		uint16_t *st = ot_st(t, row[x]);			\
+									\
+		for (size_t k = 0; k < n; k++)				\
+			if (access(c[k], row[x], &st[c[k]->col],	\
+			    c[k]->bytes ? r[x].size : 1)) {		\
+				c[k]->hits++;				\
+				c[k]->hitbytes += r[x].size;		\
+			}						\
+	}								\
 }
 
 /* Report the eviction of row i (still held) to the counter and the tier above. */

@@ -8,8 +8,6 @@
 void
 ot_init(struct objtab *t, unsigned ncol, int bytes)
 {
-	if (ncol > OT_MAXCOL)
-		eprintf("more than %d caches in one simulation", OT_MAXCOL);
 	memset(t, 0, sizeof *t);
 	t->ncol = ncol;
 	t->bytes = bytes;
@@ -62,23 +60,15 @@ ot_add(struct objtab *t, uint64_t key)
 	}
 	*(uint64_t *)ot_row(t, i) = key;
 	*ot_refs(t, i) = 1;
-	*ot_indexed(t, i) = 0;
 	memset(ot_st(t, i), 0, 2 * (size_t)t->ncol);
+	ht_insert(&t->ht, key, i);
 	return i;
-}
-
-void
-ot_index(struct objtab *t, uint32_t i)
-{
-	ht_insert(&t->ht, ot_key(t, i), i);
-	*ot_indexed(t, i) = 1;
 }
 
 void
 ot_drop(struct objtab *t, uint32_t i)
 {
-	if (*ot_indexed(t, i))
-		ht_delete(&t->ht, ot_key(t, i), i);
+	ht_delete(&t->ht, ot_key(t, i), i);
 	ot_pos(t, i)[0] = t->free;
 	t->free = i;
 }

@@ -7,11 +7,10 @@
  * OT_GHOST for a key remembered without its data, and the policy's own
  * bits), the position of its entry in that queue (ring.h),
  * and, in a table counting bytes, the size the cache admitted it at. A row
- * lives while a column holds it or a request pins it, and is indexed by
- * its key from the time a column first takes it. So a request costs one
- * hash probe whatever the number of caches, and one that hits in all of
- * them touches one row: with 8 columns a row is 64 bytes, one cache line,
- * when objects are counted.
+ * lives while a column holds it or a request pins it. So a request costs
+ * one hash probe whatever the number of caches, and one that hits in all
+ * of them touches one row: with 8 columns a row is 64 bytes, one cache
+ * line, when objects are counted.
  */
 #ifndef OBJTAB_H
 #define OBJTAB_H
@@ -24,7 +23,6 @@
 #define OT_NONE HT_NONE
 #define OT_GHOST 0x8000		/* state bit: a ghost, not resident */
 #define OT_QUEUE 0x000f		/* state bits: which of its cache's queues */
-#define OT_MAXCOL 65000
 
 struct objtab {
 	struct htab ht;		/* key -> row */
@@ -38,17 +36,14 @@ struct objtab {
 };
 
 /*
- * A row: uint64_t key; uint16_t refs (columns holding it, plus pins);
- * uint16_t indexed (in ht); uint16_t st[ncol]; uint32_t pos[ncol];
+ * A row: uint64_t key; uint32_t refs (columns holding it, plus pins);
+ * uint16_t st[ncol]; uint32_t pos[ncol];
  * uint64_t units[ncol] (bytes only). A free row links the next in pos[0].
  */
-/* A table of ncol columns (at most OT_MAXCOL). */
 void ot_init(struct objtab *t, unsigned ncol, int bytes);
 void ot_free(struct objtab *t);
-/* A new row for key, all states 0, pinned, not indexed yet. */
+/* A new row for key, all states 0, pinned. */
 uint32_t ot_add(struct objtab *t, uint64_t key);
-/* Index row i by its key. */
-void ot_index(struct objtab *t, uint32_t i);
 /* Forget row i, which no column holds and no request pins. */
 void ot_drop(struct objtab *t, uint32_t i);
 
@@ -64,16 +59,10 @@ ot_key(const struct objtab *t, uint32_t i)
 	return *(const uint64_t *)ot_row(t, i);
 }
 
-static inline uint16_t *
+static inline uint32_t *
 ot_refs(const struct objtab *t, uint32_t i)
 {
-	return (uint16_t *)(ot_row(t, i) + 8);
-}
-
-static inline uint16_t *
-ot_indexed(const struct objtab *t, uint32_t i)
-{
-	return (uint16_t *)(ot_row(t, i) + 10);
+	return (uint32_t *)(ot_row(t, i) + 8);
 }
 
 /* The states of row i, one per column. */
@@ -126,8 +115,6 @@ ot_unpin(struct objtab *t, uint32_t i)
 static inline void
 ot_enter(struct objtab *t, uint32_t i, unsigned col, uint16_t st, uint64_t usize)
 {
-	if (!*ot_indexed(t, i))
-		ot_index(t, i);
 	++*ot_refs(t, i);
 	ot_st(t, i)[col] = st;
 	if (t->bytes)

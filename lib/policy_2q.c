@@ -100,22 +100,21 @@ reclaim(struct cache *c, struct twoq *s)
 }
 
 TABLE_ACCESS
-twoq_access(struct cache *c, uint32_t i, uint64_t usize)
+twoq_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct twoq *s = c->p;
-	uint16_t st = ot_st(c->t, i)[c->col];
 	int ghost = 0;
 
-	if (st == AIN)
+	if (*st == AIN)
 		return 1;
-	if (st == AM) {
+	if (*st == AM) {
 		if (!ring_newest(&s->l[AM], c->t, c->col, i)) {
 			ring_remove(&s->l[AM], c->t, c->col, i);
 			ring_push(&s->l[AM], c->t, c->col, i);
 		}
 		return 1;
 	}
-	if (st) {
+	if (*st) {
 		/* the ghost's row becomes the object's, out of every list meanwhile */
 		ring_remove(&s->l[AOUT], c->t, c->col, i);
 		ghost = 1;

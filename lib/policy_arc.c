@@ -136,22 +136,21 @@ evict_cold(struct cache *c, struct arc *s, uint64_t usize)
 }
 
 TABLE_ACCESS
-arc_access(struct cache *c, uint32_t i, uint64_t usize)
+arc_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct arc *s = c->p;
-	uint16_t st = ot_st(c->t, i)[c->col];
 	int ghost = 0;
 	double b1, b2, step;
 
-	switch (st) {
+	switch (*st) {
 	case 0:
 		break;
 	case T1:	/* case I */
 	case T2:
-		if (st == T2 && ring_newest(&s->l[T2], c->t, c->col, i))
+		if (*st == T2 && ring_newest(&s->l[T2], c->t, c->col, i))
 			return 1;
-		ring_remove(&s->l[st], c->t, c->col, i);
-		ot_st(c->t, i)[c->col] = T2;
+		ring_remove(&s->l[*st], c->t, c->col, i);
+		*st = T2;
 		ring_push(&s->l[T2], c->t, c->col, i);
 		return 1;
 	case B1 | OT_GHOST:	/* case II */

@@ -90,11 +90,11 @@ evict_tail(struct cache *c, struct queue *s)
 }
 
 TABLE_ACCESS
-lru_access(struct cache *c, uint32_t i, uint64_t usize)
+lru_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct queue *s = c->p;
 
-	if (ot_st(c->t, i)[c->col]) {
+	if (*st) {
 		if (!ring_newest(&s->q, c->t, c->col, i)) {
 			ring_remove(&s->q, c->t, c->col, i);
 			ring_push(&s->q, c->t, c->col, i);
@@ -106,11 +106,11 @@ lru_access(struct cache *c, uint32_t i, uint64_t usize)
 }
 
 TABLE_ACCESS
-fifo_access(struct cache *c, uint32_t i, uint64_t usize)
+fifo_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct queue *s = c->p;
 
-	if (ot_st(c->t, i)[c->col])
+	if (*st)
 		return 1;
 	ADMIT(c, s, i, usize, evict_tail);
 	return 0;
@@ -129,10 +129,9 @@ clock_evict(struct cache *c, struct queue *s)
 }
 
 TABLE_ACCESS
-clock_access(struct cache *c, uint32_t i, uint64_t usize)
+clock_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct queue *s = c->p;
-	uint16_t *st = &ot_st(c->t, i)[c->col];
 
 	if (*st) {
 		if (*st < s->top)
@@ -177,10 +176,9 @@ sieve_evict(struct cache *c, struct queue *s)
 }
 
 TABLE_ACCESS
-sieve_access(struct cache *c, uint32_t i, uint64_t usize)
+sieve_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct queue *s = c->p;
-	uint16_t *st = &ot_st(c->t, i)[c->col];
 
 	if (*st) {
 		*st = 1 + MARK;

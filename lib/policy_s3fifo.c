@@ -128,10 +128,9 @@ evict_main(struct cache *c, struct s3fifo *s)
 }
 
 TABLE_ACCESS
-s3_access(struct cache *c, uint32_t i, uint64_t usize)
+s3_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 {
 	struct s3fifo *s = c->p;
-	uint16_t *st = &ot_st(c->t, i)[c->col];
 	int ghost = 0;
 
 	if (*st) {

@@ -1,11 +1,13 @@
 /*
  * tabgroup.c: caches of table policies simulated on one object table.
  *
- * Every request is looked up once, in the shared table, and served to
- * each cache in turn while its row is warm; the caches of one policy are
- * served by one call of the policy's serve(), so its access() is inlined.
- * The row of the request after next is prefetched, and its hash slot
- * before that, so the lookup rarely waits on memory.
+ * A batch of requests is looked up in the shared table first, once for
+ * all caches, each request's row pinned (the rows are then in the CPU's
+ * cache); the hash slot of a request a few ahead is prefetched, and its
+ * row after that, so the lookups rarely wait on memory. Then the caches
+ * of each policy are served the batch by one call of the policy's
+ * serve(), in which its access() is inlined. A cache of capacity 0 holds
+ * nothing and is not served at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,24 +29,29 @@ struct tabgroup {
 	struct part *part;
 	size_t nparts;
 	struct cache **c;	/* all, ordered by policy */
+	uint32_t *row;		/* the rows of a batch */
+	size_t rowcap;
 };
 
 static void
 serve(struct objtab *t, const struct part *part, size_t nparts, const struct req *r,
-    size_t n)
+    size_t n, uint32_t *row)
 {
-	for (size_t x = 0; x < n; x++) {
-		uint32_t i;
+	size_t x;
 
+	if (nparts == 0)
+		return;
+	for (x = 0; x < n; x++) {
 		if (x + SLOT_AHEAD < n)
 			ht_prefetch(&t->ht, r[x + SLOT_AHEAD].key);
 		if (x + ROW_AHEAD < n)
 			ot_prefetch(t, r[x + ROW_AHEAD].key);
-		i = ot_pin(t, r[x].key);
-		for (size_t p = 0; p < nparts; p++)
-			part[p].pol->serve(part[p].c, part[p].n, i, r[x].size);
-		ot_unpin(t, i);
+		row[x] = ot_pin(t, r[x].key);
 	}
+	for (size_t p = 0; p < nparts; p++)
+		part[p].pol->serve(part[p].c, part[p].n, row, r, n);
+	for (x = 0; x < n; x++)
+		ot_unpin(t, row[x]);
 }
 
 struct tabgroup *
@@ -72,8 +79,11 @@ tabgroup_new(struct cache **c, size_t n)
 				c[b]->t = &g->t;
 				c[b]->col = (unsigned)k;
 				g->c[k++] = c[b];
-				g->part[g->nparts - 1].n++;
+				if (c[b]->cap > 0)
+					g->part[g->nparts - 1].n++;
 			}
+		if (g->part[g->nparts - 1].n == 0)
+			g->nparts--;
 	}
 	return g;
 }
@@ -81,7 +91,8 @@ tabgroup_new(struct cache **c, size_t n)
 void
 tabgroup_run(struct tabgroup *g, const struct req *r, size_t n)
 {
-	serve(&g->t, g->part, g->nparts, r, n);
+	egrow((void **)&g->row, &g->rowcap, n, sizeof *g->row);
+	serve(&g->t, g->part, g->nparts, r, n, g->row);
 }
 
 void
@@ -90,6 +101,7 @@ tabgroup_free(struct tabgroup *g)
 	if (!g)
 		return;
 	ot_free(&g->t);
+	free(g->row);
 	free(g->part);
 	free(g->c);
 	free(g);
@@ -113,7 +125,7 @@ table_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 {
 	struct objtab *t = own(c);
 	uint32_t i = ot_pin(t, key);
-	int hit = c->pol->access(c, i, usize);
+	int hit = c->pol->access(c, i, &ot_st(t, i)[c->col], usize);
 
 	(void)next;
 	ot_unpin(t, i);
@@ -124,8 +136,10 @@ void
 table_run(struct cache *c, const struct req *r, size_t n)
 {
 	struct part p = { c->pol, &c, 1 };
+	uint32_t *row = emalloc(n * sizeof *row);
 
-	serve(own(c), &p, 1, r, n);
+	serve(own(c), &p, 1, r, n, row);
+	free(row);
 }
 
 int

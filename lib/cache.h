@@ -268,15 +268,18 @@ fn(struct cache **c, size_t n, const uint32_t *row, const struct req *r, \
 {									\
 	struct objtab *t = c[0]->t;					\
 									\
-	for (size_t x = 0; x < m; x++) {				\
-		uint16_t *st = ot_st(t, row[x]);			\
+	for (size_t k = 0; k < n; k++) {				\
+		struct cache *ck = c[k];				\
+		uint64_t hits = 0, hitbytes = 0;			\
 									\
-		for (size_t k = 0; k < n; k++)				\
-			if (access(c[k], row[x], &st[c[k]->col],	\
-			    c[k]->bytes ? r[x].size : 1)) {		\
-				c[k]->hits++;				\
-				c[k]->hitbytes += r[x].size;		\
+		for (size_t x = 0; x < m; x++)				\
+			if (access(ck, row[x], &ot_st(t, row[x])[ck->col], \
+			    ck->bytes ? r[x].size : 1)) {		\
+				hits++;					\
+				hitbytes += r[x].size;			\
 			}						\
+		ck->hits += hits;					\
+		ck->hitbytes += hitbytes;				\
 	}								\
 }
 

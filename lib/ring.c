@@ -41,6 +41,7 @@ ring_make_room(struct ring *r, const struct objtab *t, unsigned col)
 			}
 		}
 		r->tail = w;
+		r->stale = 0;
 		return;
 	}
 	if (slots > UINT32_MAX / 2)

@@ -25,6 +25,7 @@ struct ring {
 	uint32_t count;		/* rows in the queue */
 	uint64_t size;		/* their units */
 	uint16_t q;		/* the queue's number, 1..OT_QUEUE */
+	int stale;		/* it may have stale entries */
 };
 
 enum { RING_AHEAD = 8 };	/* rows prefetched ahead of the tail */
@@ -63,8 +64,9 @@ ring_push(struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 static inline uint32_t
 ring_first(struct ring *r, const struct objtab *t, unsigned col)
 {
-	while (!ring_live(r, t, col, r->tail))
-		r->tail++;
+	if (r->stale)
+		while (!ring_live(r, t, col, r->tail))
+			r->tail++;
 	return r->tail;
 }
 
@@ -91,6 +93,8 @@ ring_remove(struct ring *r, const struct objtab *t, unsigned col, uint32_t i)
 
 	if (*p + 1 == r->head)
 		r->head = *p;
+	else
+		r->stale = 1;
 	*p = r->tail - 1;
 	r->count--;
 	r->size -= ot_units(t, i, col);

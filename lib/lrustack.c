@@ -116,6 +116,7 @@ flush(struct lrustack *s)
 		s->c[k]->hits = hits;
 		s->c[k]->hitbytes = hitbytes;
 		s->c[k]->evictions = s->evictions[k];
+		s->c[k]->used = s->used[k];
 	}
 }
 

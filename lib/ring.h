@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "objtab.h"
+#include "util.h"
 
 struct ring {
 	uint32_t *e;		/* entries: rows, maybe stale */
@@ -66,7 +67,8 @@ ring_first(struct ring *r, const struct objtab *t, unsigned col)
 {
 	if (r->stale)
 		while (!ring_live(r, t, col, r->tail))
-			r->tail++;
+			if (++r->tail == r->head)
+				eprintf("internal error: a queue lost its rows");
 	return r->tail;
 }
 

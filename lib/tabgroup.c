@@ -54,6 +54,16 @@ serve(struct objtab *t, const struct part *part, size_t nparts, const struct req
 		ot_unpin(t, row[x]);
 }
 
+/* Give cache c column k of the table; the next column. */
+static size_t
+join(struct tabgroup *g, struct cache *c, size_t k)
+{
+	c->t = &g->t;
+	c->col = (unsigned)k;
+	g->c[k] = c;
+	return k + 1;
+}
+
 struct tabgroup *
 tabgroup_new(struct cache **c, size_t n)
 {
@@ -66,25 +76,24 @@ tabgroup_new(struct cache **c, size_t n)
 	for (size_t a = 0; a < n; a++)
 		if (c[a]->t || !c[a]->pol->access || c[a]->bytes != c[0]->bytes)
 			eprintf("internal error: %s cannot join a table", c[a]->spec);
+	/* a part per policy, of its caches of capacity > 0 */
 	for (size_t a = 0; a < n; a++) {
-		size_t p;
+		struct part *p = &g->part[g->nparts];
 
-		for (p = 0; p < g->nparts && g->part[p].pol != c[a]->pol; p++)
-			;
-		if (p < g->nparts)
+		if (c[a]->t || c[a]->cap == 0)
 			continue;
-		g->part[g->nparts++] = (struct part){ c[a]->pol, g->c + k, 0 };
+		*p = (struct part){ c[a]->pol, g->c + k, 0 };
+		g->nparts++;
 		for (size_t b = a; b < n; b++)
-			if (c[b]->pol == c[a]->pol) {
-				c[b]->t = &g->t;
-				c[b]->col = (unsigned)k;
-				g->c[k++] = c[b];
-				if (c[b]->cap > 0)
-					g->part[g->nparts - 1].n++;
+			if (c[b]->pol == p->pol && c[b]->cap > 0) {
+				k = join(g, c[b], k);
+				p->n++;
 			}
-		if (g->part[g->nparts - 1].n == 0)
-			g->nparts--;
 	}
+	/* the caches of capacity 0 hold nothing, they are not served */
+	for (size_t a = 0; a < n; a++)
+		if (c[a]->cap == 0)
+			k = join(g, c[a], k);
 	return g;
 }
 

@@ -2,8 +2,9 @@
  * Unit tests: cache-sim invariants on random traces. The hash table
  * against a plain model; every policy never over capacity; LRU at the
  * working set misses once per object; Belady beats every policy; the
- * shared LRU stack and the exact miss-ratio curve equal separate LRU
- * runs; an LRU memory tier over an LRU disk tier is LRU of their sum.
+ * shared LRU stack, the shared object table and the exact miss-ratio
+ * curve equal separate runs; an LRU memory tier over an LRU disk tier is
+ * LRU of their sum.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -284,6 +285,88 @@ test_stack(void)
 	free(r);
 }
 
+/* The policies kept in object tables, with parameters that change paths. */
+static const char *const tabled[] = {
+	"lru", "fifo", "clock", "clock:bits=3", "sieve", "arc", "arc:step=1", "2q",
+	"2q:in=0.6:out=0.1", "s3fifo", "s3fifo:move=1:small=0.3", NULL,
+};
+
+/* Whether caches c[0..n-1], run in one simulation, equal each run alone. */
+static int
+equal_alone(struct cache **c, size_t n, const struct req *r, size_t nreq)
+{
+	int ok = 1;
+
+	for (size_t k = 0; k < n; k++) {
+		struct cache *one = mk(c[k]->spec, c[k]->bytes, c[k]->cap, 0);
+		uint64_t hits = 0, hitbytes = 0;
+
+		for (size_t x = 0; x < nreq; x++)
+			if (one->pol->get(one, r[x].key, one->bytes ? r[x].size : 1, -1)) {
+				hits++;
+				hitbytes += r[x].size;
+			}
+		ok &= hits == c[k]->hits && hitbytes == c[k]->hitbytes &&
+		    one->evictions == c[k]->evictions && one->used == c[k]->used;
+		cache_free(one);
+	}
+	return ok;
+}
+
+/* Simulate caches of spec (every spec when NULL) at caps, in uneven batches. */
+static int
+tables(const char *spec, int bytes, const uint64_t *caps, size_t ncaps,
+    const struct req *r, size_t nreq)
+{
+	static const size_t batch[] = { 1, 4096, 37, 1000, 2, 999 };
+	struct sim s = { 0 };
+	int ok;
+
+	for (size_t p = 0; spec ? p < 1 : tabled[p] != NULL; p++)
+		for (size_t k = 0; k < ncaps; k++)
+			sim_add(&s, mk(spec ? spec : tabled[p], bytes, caps[k], 0));
+	for (size_t done = 0, b = 0; done < nreq; b++) {
+		size_t m = batch[b % 6] < nreq - done ? batch[b % 6] : nreq - done;
+
+		sim_batch(&s, r + done, m);
+		done += m;
+	}
+	ok = equal_alone(s.c, s.nc, r, nreq);
+	sim_free(&s);
+	return ok;
+}
+
+static void
+test_tables(void)
+{
+	enum { N = 40000, K = 8 };
+	uint64_t caps[2][K] = { { 0, 1, 3, 17, 100, 450, 2000, 450 },
+	    { 0, 900, 20000, 150000, 1000000, 5000000, 60000000, 20000 } };
+	struct req *r = trace(0.9, 3000, N, 1, 30000, 17);
+	char name[160];
+
+	for (int vary = 0; vary <= 1; vary++) {
+		if (vary)	/* an object's size changes between requests */
+			for (size_t i = 0; i < N; i += 3)
+				r[i].size = 1 + mix64(i) % 30000;
+		for (int bytes = 0; bytes <= 1; bytes++) {
+			if (vary && !bytes)
+				continue;
+			for (int i = 0; tabled[i]; i++) {
+				snprintf(name, sizeof name, "%s, 8 sizes in one run = each alone "
+				    "(%s%s)", tabled[i], bytes ? "bytes" : "objects",
+				    vary ? ", sizes changing" : "");
+				CHECK(name, tables(tabled[i], bytes, caps[bytes], K, r, N));
+			}
+			snprintf(name, sizeof name, "every table policy x 8 sizes on one table "
+			    "= each alone (%s%s)", bytes ? "bytes" : "objects",
+			    vary ? ", sizes changing" : "");
+			CHECK(name, tables(NULL, bytes, caps[bytes], K, r, N));
+		}
+	}
+	free(r);
+}
+
 /* Run an exact curve at caps, return its miss ratios. */
 static void
 curve(int bytes, const uint64_t *caps, size_t k, const struct req *r, size_t n, double *mr)
@@ -369,6 +452,7 @@ main(void)
 	test_capacity();
 	test_working_set();
 	test_stack();
+	test_tables();
 	test_mrc();
 	test_tiers();
 	TAP_DONE();

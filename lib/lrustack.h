@@ -1,4 +1,4 @@
-/* lrustack.h: several LRU caches of different sizes simulated on one stack. */
+/* lrustack.h: LRU caches of different sizes simulated on one stack. */
 #ifndef LRUSTACK_H
 #define LRUSTACK_H
 
@@ -9,7 +9,7 @@
 struct lrustack;
 
 /*
- * Take over k >= 2 LRU caches (policy "lru", distinct capacities >= 1,
+ * Take over k >= 1 LRU caches (policy "lru", distinct capacities >= 1,
  * one unit), which must be empty. Their results stay theirs.
  */
 struct lrustack *lrustack_new(struct cache **c, size_t k);

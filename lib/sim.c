@@ -1,9 +1,9 @@
 /*
- * sim.c: the simulation driver. Requests come in batches. LRU caches of
- * several sizes share one recency stack (lrustack.h); the caches of the
- * other table policies, whatever their policies and sizes, share one
- * object table (tabgroup.h), so a request is looked up once for all of
- * them. Each such group is timed as a whole, its time shared equally by
+ * sim.c: the simulation driver. Requests come in batches. The LRU caches
+ * of distinct sizes share one recency stack (lrustack.h), which is also
+ * the fastest LRU for one size; the caches of the other table policies,
+ * whatever their policies and sizes, share one object table (tabgroup.h),
+ * so a request is looked up once for all of them. Each such group is timed as a whole, its time shared equally by
  * its caches; the other caches run over a whole batch, one after the
  * other, and are timed on their own.
  */
@@ -50,8 +50,8 @@ sim_add(struct sim *s, struct cache *c)
 enum { ALONE, STACKED, GROUPED };
 
 /*
- * Put the LRU caches of distinct sizes on one stack, when there are
- * several, and the other caches of table policies on a table per unit.
+ * Put the LRU caches of distinct sizes on one stack, and the other caches
+ * of table policies on a table per unit.
  */
 static void
 plan(struct sim *s)
@@ -74,11 +74,8 @@ plan(struct sim *s)
 			s->how[k] = STACKED;
 		}
 	}
-	if (s->nstacked >= 2)
+	if (s->nstacked)
 		s->stack = lrustack_new(group, s->nstacked);
-	else
-		for (size_t k = 0; k < s->nc; k++)
-			s->how[k] = ALONE;
 	for (int bytes = 0; bytes <= 1; bytes++) {
 		n = 0;
 		for (size_t k = 0; k < s->nc; k++)

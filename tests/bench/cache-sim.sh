@@ -7,6 +7,7 @@
 # (ARC) M req/s reading oracleGeneral, peak RSS 146 MB (text) and 380 MB
 # (binary). Targets: 3x those rates on text, 2x on binary, for lru, arc and
 # s3fifo; 8 sizes in one pass under 3x the time of one; RSS under half.
+# The 8-against-1 lines also give each run's peak RSS.
 #
 # Measured in the same run: wc -l and awk reading the text trace (a floor
 # for any reader), reading alone (fifo at size 0), each policy, one size
@@ -72,12 +73,13 @@ echo "(s3fifo has no reference figure; compared with LRU's)"
 
 eight=1000,2000,5000,10000,20000,50000,100000,200000
 echo "one size (10%) against eight in one pass ($eight objects), oracleGeneral"
-for p in lru arc s3fifo; do
+echo "(lru: one recency stack; the others: one object table shared by the sizes)"
+for p in lru arc s3fifo fifo clock sieve 2q; do
 	one=$(measure "$cs" -q -p $p -u objects -s 100000 "$dir/zipf.oracleGeneral")
 	all=$(measure "$cs" -q -p $p -u objects -s $eight "$dir/zipf.oracleGeneral")
 	awk -v p=$p -v one="$one" -v all="$all" 'BEGIN { split(one, a); split(all, b)
-		printf "  %-8s one %6.2f s wall %6.2f s cpu; eight %6.2f s wall %6.2f s cpu: %.2fx wall %.2fx cpu (want < 3x)\n",
-		    p, a[1], a[2], b[1], b[2], b[1] / a[1], b[2] / a[2] }'
+		printf "  %-7s one %5.2f s wall %5.2f s cpu %5.1f MB; eight %5.2f s wall %5.2f s cpu %5.1f MB: %.2fx wall %.2fx cpu (want < 3x)\n",
+		    p, a[1], a[2], a[3] / 1024, b[1], b[2], b[3] / 1024, b[1] / a[1], b[2] / a[2] }'
 done
 echo "miss-ratio curves, oracleGeneral"
 row "--mrc exact, objects" - - - "$cs" -q --mrc -u objects "$dir/zipf.oracleGeneral"

@@ -81,7 +81,6 @@ ring_take(struct ring *r, const struct objtab *t, unsigned col)
 	r->tail++;
 	if (r->head - r->tail > RING_AHEAD)
 		__builtin_prefetch(ot_row(t, r->e[(r->tail + RING_AHEAD) & r->mask]));
-	__builtin_prefetch(&r->e[(r->tail + 4 * RING_AHEAD) & r->mask]);
 	r->count--;
 	r->size -= ot_units(t, i, col);
 	return i;

@@ -23,7 +23,9 @@ ot_free(struct objtab *t)
 {
 	ht_free(&t->ht);
 	free(t->rows);
+	free(t->dying);
 	t->rows = NULL;
+	t->dying = NULL;
 }
 
 static void
@@ -68,7 +70,23 @@ ot_add(struct objtab *t, uint64_t key)
 void
 ot_drop(struct objtab *t, uint32_t i)
 {
-	ht_delete(&t->ht, ot_key(t, i), i);
-	ot_pos(t, i)[0] = t->free;
-	t->free = i;
+	egrow((void **)&t->dying, &t->dyingcap, t->ndying + 1, sizeof *t->dying);
+	t->dying[t->ndying++] = i;
+}
+
+void
+ot_reap(struct objtab *t)
+{
+	size_t k;
+	uint32_t i;
+
+	for (k = 0; k < t->ndying; k++)
+		ht_prefetch(&t->ht, ot_key(t, t->dying[k]));
+	for (k = 0; k < t->ndying; k++) {
+		i = t->dying[k];
+		ht_delete(&t->ht, ot_key(t, i), i);
+		ot_pos(t, i)[0] = t->free;
+		t->free = i;
+	}
+	t->ndying = 0;
 }

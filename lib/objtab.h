@@ -10,7 +10,9 @@
  * lives while a column holds it or a request pins it. So a request costs
  * one hash probe whatever the number of caches, and one that hits in all
  * of them touches one row: with 8 columns a row is 64 bytes, one cache
- * line, when objects are counted.
+ * line, when objects are counted. Rows let go are unindexed in bulk by
+ * ot_reap(), their hash slots prefetched together rather than each waited
+ * for in turn.
  */
 #ifndef OBJTAB_H
 #define OBJTAB_H
@@ -29,7 +31,9 @@ struct objtab {
 	unsigned char *rows;	/* cap rows of rowsize bytes, 64-byte aligned */
 	size_t rowsize;
 	uint32_t n, cap;	/* rows used (live or free), allocated */
-	uint32_t free;		/* free rows, linked through refs */
+	uint32_t free;		/* free rows, linked through pos[0] */
+	uint32_t *dying;	/* rows let go, still indexed */
+	size_t ndying, dyingcap;
 	unsigned ncol;
 	int bytes;		/* columns record admitted sizes */
 	size_t posoff, unitoff;	/* offsets of pos[] and units[] in a row */
@@ -44,8 +48,13 @@ void ot_init(struct objtab *t, unsigned ncol, int bytes);
 void ot_free(struct objtab *t);
 /* A new row for key, all states 0, pinned. */
 uint32_t ot_add(struct objtab *t, uint64_t key);
-/* Forget row i, which no column holds and no request pins. */
+/* Row i, which no column holds and no request pins, is to be forgotten. */
 void ot_drop(struct objtab *t, uint32_t i);
+/*
+ * Forget the rows dropped since the last call. Until then they are still
+ * found by their keys: a caller must not pin rows in between.
+ */
+void ot_reap(struct objtab *t);
 
 static inline unsigned char *
 ot_row(const struct objtab *t, uint32_t i)

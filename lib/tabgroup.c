@@ -52,6 +52,7 @@ serve(struct objtab *t, const struct part *part, size_t nparts, const struct req
 		part[p].pol->serve(part[p].c, part[p].n, row, r, n);
 	for (x = 0; x < n; x++)
 		ot_unpin(t, row[x]);
+	ot_reap(t);
 }
 
 /* Give cache c column k of the table; the next column. */
@@ -138,6 +139,7 @@ table_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 
 	(void)next;
 	ot_unpin(t, i);
+	ot_reap(t);
 	return hit;
 }
 
@@ -166,5 +168,6 @@ table_del(struct cache *c, uint64_t key)
 	if (!table_has(c, key))
 		return 0;
 	c->pol->remove(c, ot_find(c->t, key));
+	ot_reap(c->t);
 	return 1;
 }

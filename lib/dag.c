@@ -10,6 +10,7 @@
  * subtrees are all full but the last ones.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 

@@ -60,8 +60,8 @@ dag_opts_check(const struct dag_opts *o)
 	return NULL;
 }
 
-static ssize_t
-fdread(void *arg, void *buf, size_t n)
+ssize_t
+dag_fdread(void *arg, void *buf, size_t n)
 {
 	return read(*(int *)arg, buf, n);
 }
@@ -84,7 +84,7 @@ dag_open(const struct dag_opts *o, dag_readfn *rd, void *arg)
 struct dag *
 dag_open_fd(const struct dag_opts *o, int fd)
 {
-	struct dag *d = dag_open(o, fdread, NULL);
+	struct dag *d = dag_open(o, dag_fdread, NULL);
 
 	d->fd = fd;
 	d->arg = &d->fd;

@@ -35,6 +35,9 @@ struct dag_block {
 /* Where the file comes from: like read(2), -1 with errno on an error. */
 typedef ssize_t dag_readfn(void *arg, void *buf, size_t n);
 
+/* A dag_readfn reading the file descriptor *(int *)arg. */
+ssize_t dag_fdread(void *arg, void *buf, size_t n);
+
 struct dag;
 
 /* A builder reading its file through rd(arg, ...). */

@@ -1,0 +1,36 @@
+/* chunkrec.h: chunk-put's records: the timing record's columns, then
+ * blocks and mb_per_s; one per request (-v) and one final record. */
+#ifndef CHUNKREC_H
+#define CHUNKREC_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cid.h"
+#include "http.h"
+#include "recwrite.h"
+#include "timing.h"
+
+enum { CR_BLOCKS = TC_NCOLS, CR_MB_PER_S, CR_NCOLS };
+
+/* Open the writer on f with the metadata comments. */
+struct recw *chunkrec_open(FILE *f, int json, const char *api, const char *extra);
+
+/* A record of one request (block/put, dag/import, block/get...). */
+void chunkrec_request(struct recw *w, const char *op, const char *via,
+    const char *label, const struct cid *c, uint64_t size, int ok,
+    const char *error, const struct http_req *r, const struct http_stat *st);
+
+/* The outcome of a whole upload or retrieval. */
+struct chunkrec_final {
+	const char *op, *via, *label, *error;
+	const struct cid *cid;		/* NULL when unknown */
+	uint64_t size, blocks, bytes_up, bytes_down;
+	int ok;
+	long code;
+	double ts, t_total, t_dns, t_connect, t_ttfb;
+};
+
+void chunkrec_final(struct recw *w, const struct chunkrec_final *f);
+
+#endif

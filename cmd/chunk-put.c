@@ -178,14 +178,12 @@ put(struct upload *u, const char *path)
 
 /* Retrieval: the file to -o or stdout, records to stdout or stderr. */
 static int
-get(struct fetch *f, const char *cid, const char *output)
+get(struct fetch *f, const char *output)
 {
 	struct chunkrec_final fin = { .op = "chunk-get", .via = via, .label = label };
 	struct stat st;
 	int ret;
 
-	if (cid_parse(&f->root, cid) < 0)
-		eprintf("%s: not a CID", cid);
 	f->fd = 1;
 	if (output && strcmp(output, "-")) {
 		if ((f->fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
@@ -211,6 +209,9 @@ get(struct fetch *f, const char *cid, const char *output)
 	chunkrec_final(out, &fin);
 	if (f->fd != 1 && close(f->fd) < 0)
 		eprintf("%s:", output);
+	/* no half file that looks whole: a failed read leaves nothing */
+	if (ret == 1 && f->fd != 1 && f->seekable)
+		unlink(output);
 	return ret;
 }
 
@@ -308,6 +309,8 @@ main(int argc, char *argv[])
 	sig_init();
 	if (getcid) {
 		via = "block";
+		if (cid_parse(&f.root, getcid) < 0)
+			eprintf("%s: not a CID", getcid);
 		f.api = api;
 		f.http = &http;
 		f.progress = !quiet;
@@ -315,7 +318,7 @@ main(int argc, char *argv[])
 		/* the file may be on stdout: then records go to stderr */
 		out = chunkrec_open(output && strcmp(output, "-") ? stdout : stderr,
 		    json, api, NULL);
-		ret = get(&f, getcid, output);
+		ret = get(&f, output);
 	} else {
 		via = u.mode == UP_CAR ? "car" : "block";
 		u.dag = o;

@@ -398,15 +398,19 @@ fetch_run(struct fetch *f)
 	f->t_dns = f->t_connect = f->t_ttfb = NAN;
 	f->code = 200;
 	f->err[0] = '\0';
+	f->ts = now_wall();
+	f->t_total = 0;
 	cid_info(&f->root, &ci);
 	if (ci.codec != CODEC_DAGPB && ci.codec != CODEC_RAW) {
 		snprintf(f->err, sizeof f->err, "%s: not a UnixFS file (codec 0x%" PRIx64
 		    " is neither dag-pb nor raw)", cid_str(&f->root, c), ci.codec);
+		f->code = 0;
 		return 1;
 	}
 	if (ci.mhcode != MH_SHA2_256 && ci.mhcode != MH_IDENTITY) {
 		snprintf(f->err, sizeof f->err, "%s: unsupported hash function 0x%" PRIx64,
 		    cid_str(&f->root, c), ci.mhcode);
+		f->code = 0;
 		return 1;
 	}
 	s.head = s.tail = item_new(&f->root, 0, -1, 0);

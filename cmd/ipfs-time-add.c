@@ -105,7 +105,7 @@ main(int argc, char *argv[])
 		case O_ONLYHASH: onlyhash = 1; break;
 		case O_API: api_flag = optarg; break;
 		case O_AUTHFILE: authfile = optarg; break;
-		default: usageerr("unknown option");
+		default: cli_badopt();
 		}
 	}
 	b.files = argv + optind;

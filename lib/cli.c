@@ -55,3 +55,10 @@ cli_version(void)
 	printf("%s ipfsperf %s\n", argv0, IPFSPERF_VERSION);
 	exit(0);
 }
+
+void
+cli_badopt(void)
+{
+	fprintf(stderr, "Try '%s --help'.\n", argv0);
+	exit(EXIT_USAGE);
+}

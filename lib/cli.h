@@ -12,6 +12,8 @@ uint64_t cli_size(const char *opt, const char *arg);
 double cli_duration(const char *opt, const char *arg);
 /* A positive decimal number, else a usage error. */
 double cli_number(const char *opt, const char *arg);
+/* After getopt reported a bad option: point to --help and exit 2. */
+_Noreturn void cli_badopt(void);
 /* Print "PROG ipfsperf VERSION" and exit 0. */
 _Noreturn void cli_version(void);
 

@@ -52,3 +52,37 @@ check_grep() {
 col() {
 	awk -F'\t' -v c="$2" '/^#/ {next} !h {for (i = 1; i <= NF; i++) if ($i == c) k = i; h = 1; next} {print $k}' "$1"
 }
+
+# man_examples PAGE: print the EXAMPLES code blocks (.Bd -literal ... .Ed)
+# of an mdoc page, mdoc escapes undone, each block ended by a NUL byte.
+man_examples() {
+	awk '/^\.Sh / {ex = ($2 == "EXAMPLES")} 
+	     ex && /^\.Bd -literal/ {inb = 1; next}
+	     ex && /^\.Ed/ {if (inb) printf "%c", 0; inb = 0; next}
+	     inb {gsub(/\\e/, "\\"); gsub(/\\\(aq/, "'"'"'"); print}' "$1"
+}
+
+# check_man_examples PAGE: run every EXAMPLES block of PAGE under bash -o
+# pipefail in a scratch directory; each must exit 0. Returns the count.
+check_man_examples() {
+	local page=$1 n=0 block
+	while IFS= read -r -d '' block; do
+		n=$((n + 1))
+		(cd "$T" && check_sh "$(basename "$page") example $n" "$block")
+	done < <(man_examples "$page")
+	[ $n -gt 0 ] || notok "$(basename "$page") has EXAMPLES"
+}
+
+# faultd_start: start the fault-injecting mock server (tests/mock/faultd.js)
+# and set FAULTD to its base URL; it is stopped when the test exits.
+faultd_start() {
+	node "$top/tests/mock/faultd.js" >"$T/faultd.port" 2>"$T/faultd.err" &
+	FAULTD_PID=$!
+	local i
+	for i in $(seq 1 50); do
+		[ -s "$T/faultd.port" ] && break
+		sleep 0.1
+	done
+	FAULTD="http://127.0.0.1:$(cat "$T/faultd.port")"
+	trap 'kill $FAULTD_PID 2>/dev/null; rm -rf "$T"' EXIT
+}

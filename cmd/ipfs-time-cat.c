@@ -1,0 +1,166 @@
+/* ipfs-time-cat: time content reads and bare RPC calls, one record each. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catbench.h"
+#include "cli.h"
+#include "discover.h"
+#include "sig.h"
+#include "timing.h"
+#include "util.h"
+
+static _Noreturn void
+usage(void)
+{
+	printf("usage: %s [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
+	    "       [-l label] [-t timeout] [--via rpc|gateway|rpc,gateway] [--verify]\n"
+	    "       [--discard] [--show-warmup] [--api url] [--gateway url]\n"
+	    "       [--api-auth-file file] [cid ... | -]\n"
+	    "       %s [options] --call endpoint [--call endpoint ...]\n", argv0, argv0);
+	exit(0);
+}
+
+enum { O_VIA = 256, O_VERIFY, O_DISCARD, O_SHOW_WARMUP, O_CALL, O_API, O_GATEWAY, O_AUTHFILE };
+
+static const struct option longopts[] = {
+	{ "iterations", required_argument, NULL, 'n' },
+	{ "warmup", required_argument, NULL, 'w' },
+	{ "concurrency", required_argument, NULL, 'c' },
+	{ "rate", required_argument, NULL, 'r' },
+	{ "label", required_argument, NULL, 'l' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "via", required_argument, NULL, O_VIA },
+	{ "verify", no_argument, NULL, O_VERIFY },
+	{ "discard", no_argument, NULL, O_DISCARD },
+	{ "show-warmup", no_argument, NULL, O_SHOW_WARMUP },
+	{ "call", required_argument, NULL, O_CALL },
+	{ "api", required_argument, NULL, O_API },
+	{ "gateway", required_argument, NULL, O_GATEWAY },
+	{ "api-auth-file", required_argument, NULL, O_AUTHFILE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+parse_via(struct catbench *b, const char *s)
+{
+	char buf[64], *tok, *save;
+
+	snprintf(buf, sizeof buf, "%s", s);
+	b->nvia = 0;
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int v = !strcmp(tok, "rpc") ? VIA_RPC : !strcmp(tok, "gateway") ? VIA_GATEWAY : 0;
+
+		if (!v || b->nvia == 2 || (b->nvia == 1 && b->via[0] == v))
+			usageerr("--via: expected rpc, gateway or rpc,gateway, got '%s'", s);
+		b->via[b->nvia++] = v;
+	}
+	if (!b->nvia)
+		usageerr("--via: expected rpc, gateway or rpc,gateway");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct catbench b = { .iterations = 10, .warmup = -1, .via = { VIA_RPC }, .nvia = 1 };
+	struct http_opts http = { .connect_timeout = 10 };
+	const char *api_flag = NULL, *gw_flag = NULL, *authfile = NULL;
+	char **calls = NULL, extra[256];
+	size_t ncalls = 0, callcap = 0;
+	int ch, json = 0, rc, setc = 0;
+
+	setargv0(argv[0]);
+	b.run.concurrency = 1;
+	while ((ch = getopt_long(argc, argv, "n:w:c:r:l:t:jqhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': b.iterations = cli_count("--iterations", optarg, 1); break;
+		case 'w': b.warmup = cli_count("--warmup", optarg, 0); break;
+		case 'c':
+			b.run.concurrency = cli_count("--concurrency", optarg, 1);
+			setc = 1;
+			break;
+		case 'r': b.run.rate = cli_number("--rate", optarg); break;
+		case 'l': b.label = optarg; break;
+		case 't': http.timeout = cli_duration("--timeout", optarg); break;
+		case 'j': json = 1; break;
+		case 'q': b.quiet = 1; break;
+		case 'h': usage();
+		case 'V': cli_version();
+		case O_VIA: parse_via(&b, optarg); break;
+		case O_VERIFY: b.verify = 1; break;
+		case O_DISCARD: b.discard = 1; break;
+		case O_SHOW_WARMUP: b.show_warmup = 1; break;
+		case O_CALL:
+			if (!*optarg)
+				usageerr("--call: expected an endpoint such as id or stats/bw");
+			egrow((void **)&calls, &callcap, ncalls + 1, sizeof *calls);
+			calls[ncalls++] = optarg;
+			break;
+		case O_API: api_flag = optarg; break;
+		case O_GATEWAY: gw_flag = optarg; break;
+		case O_AUTHFILE: authfile = optarg; break;
+		default: cli_badopt();
+		}
+	}
+	if (ncalls && optind < argc)
+		usageerr("--call takes no CIDs: give either endpoints or CIDs");
+	if (ncalls && (b.verify || b.nvia != 1 || b.via[0] != VIA_RPC))
+		usageerr("--call times RPC calls: --via and --verify are for reads");
+	b.calls = calls;
+	b.ncalls = (int)ncalls;
+	/* reads: the first one of each CID is the cold one, so no warm-up by
+	 * default; calls warm up their connection with one */
+	if (b.warmup < 0)
+		b.warmup = ncalls ? 1 : 0;
+	if (b.run.rate > 0 && !setc)
+		b.run.concurrency = 64;
+	b.api = discover_api(api_flag);
+	b.gateway = discover_gateway(gw_flag);
+	http.auth = discover_auth(authfile);
+	b.run.http = &http;
+
+	if (!ncalls) {
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") != 0)
+				catbench_add(&b, argv[i], -1);
+		if (optind == argc || (optind + 1 == argc && !strcmp(argv[optind], "-"))) {
+			if (optind == argc && isatty(STDIN_FILENO))
+				usageerr("no CIDs: give them as arguments or on stdin");
+			if (catbench_load(&b, "-") < 0)
+				return EXIT_RUNTIME;
+		}
+		if (b.skipped)
+			weprintf("skipped %lu input records without a CID (failed adds)", b.skipped);
+		if (!b.nt)
+			eprintf("no CIDs to read");
+		if (b.verify)
+			catbench_sizes(&b);
+	}
+
+	sig_init();
+	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g",
+	    url_redact(b.gateway), b.run.concurrency, b.run.rate);
+	b.out = timing_open(json, argv0, b.api, extra);
+	rc = catbench_run(&b);
+	recw_close(b.out);
+	if (!b.quiet && rc != EXIT_INTERRUPTED)
+		weprintf("%lu requests, %lu failed", b.nreq, b.nfail);
+	if (b.skipped && rc == 0)
+		rc = EXIT_RUNTIME;	/* a failed add upstream is a failure here too */
+	for (size_t i = 0; i < b.nt; i++) {
+		free(b.t[i].path);
+		free(b.t[i].why);
+	}
+	free(b.t);
+	free(calls);
+	free((char *)b.api);
+	free((char *)b.gateway);
+	free((char *)http.auth);
+	return rc;
+}

@@ -1,0 +1,25 @@
+# Faults a real node cannot produce on demand, from tests/mock/faultd.js.
+. "$(dirname "$0")/../lib.sh"
+faultd_start
+
+fault() {	# fault NAME EXPECTED-ERROR-REGEX TOOL-ARGS...
+	local name=$1 re=$2 rc; shift 2
+	"$@" -q -n 1 -w 0 >"$T/f.tsv" 2>"$T/f.err"; rc=$?
+	check_eq "$name: exit 1" "$rc" 1
+	check_eq "$name: one record, ok=0" "$(col "$T/f.tsv" ok | tr -d '\n')" 0
+	check_grep "$name: error text" "$re" "$T/f.tsv"
+}
+
+fault "connection reset" "Recv failure|Empty reply|reset" ipfs-time-cat --api "$FAULTD/reset" --call version
+fault "stalled reply" "Operation timed out|timeout" ipfs-time-cat --api "$FAULTD/stall" -t 300ms --call version
+fault "HTTP 500 with an RPC error" "HTTP 500: injected failure \(Code 0\)" ipfs-time-add --api "$FAULTD/500" -s 1k
+fault "malformed add reply" "malformed add reply" ipfs-time-add --api "$FAULTD/malformed" -s 1k
+fault "truncated read" "transfer closed|Transferred a partial file" ipfs-time-cat --api "$FAULTD/truncated" QmX
+fault "X-Stream-Error trailer" "X-Stream-Error: injected stream failure" ipfs-time-cat --api "$FAULTD/streamerr" QmX
+printf 'cid\tsize\nQmX\t5\n' >"$T/five.tsv"
+fault "wrong byte count with --verify" "verify: read 6 bytes, expected 5" ipfs-time-cat --gateway "$FAULTD/wrongsize" --via gateway --verify - <"$T/five.tsv"
+
+# a healthy reply after a delay: t_total covers the delay
+ipfs-time-cat --api "$FAULTD/delay-100" -q -n 2 -w 0 --call version >"$T/d.tsv"
+check_eq "delayed replies are ok" "$(col "$T/d.tsv" ok | tr -d '\n')" 11
+check_eq "t_total includes the 100 ms delay" "$(col "$T/d.tsv" t_total | awk '$1 < 0.1' | wc -l)" 0

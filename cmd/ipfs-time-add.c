@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "addbench.h"
+#include "addchunked.h"
 #include "cli.h"
 #include "discover.h"
 #include "payload.h"
@@ -20,13 +21,14 @@ usage(void)
 	printf("usage: %s [-jqV] [-s sizes] [-n iterations] [-w warmup] [-c concurrency]\n"
 	    "       [-r rate] [-l label] [-t timeout] [--seed n] [--same] [--show-warmup]\n"
 	    "       [--chunker spec] [--cid-version 0|1] [--raw-leaves] [--pin | --no-pin]\n"
-	    "       [--only-hash] [--api url] [--api-auth-file file] [file ...]\n", argv0);
+	    "       [--only-hash] [--via rpc | chunked] [--chunk-mode block | car]\n"
+	    "       [--api url] [--api-auth-file file] [file ...]\n", argv0);
 	exit(0);
 }
 
 enum {
 	O_SEED = 256, O_SAME, O_SHOW_WARMUP, O_CHUNKER, O_CIDV, O_RAW, O_PIN,
-	O_NOPIN, O_ONLYHASH, O_API, O_AUTHFILE
+	O_NOPIN, O_ONLYHASH, O_API, O_AUTHFILE, O_VIA, O_CHUNKMODE
 };
 
 static const struct option longopts[] = {
@@ -52,6 +54,8 @@ static const struct option longopts[] = {
 	{ "only-hash", no_argument, NULL, O_ONLYHASH },
 	{ "api", required_argument, NULL, O_API },
 	{ "api-auth-file", required_argument, NULL, O_AUTHFILE },
+	{ "via", required_argument, NULL, O_VIA },
+	{ "chunk-mode", required_argument, NULL, O_CHUNKMODE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -65,7 +69,9 @@ main(int argc, char *argv[])
 	char query[512], extra[1024], *api, *url, *esc;
 	int64_t *sizev = NULL;
 	int ch, json = 0, cidv = -1, raw = 0, pin = 1, onlyhash = 0, seeded = 0;
-	int rc, setc = 0;
+	int rc, setc = 0, chunked = 0;
+	struct upload up = { .mode = UP_BLOCK, .retries = 0, .backoff = 0.5 };
+	uint64_t chunk;
 
 	setargv0(argv[0]);
 	b.run.concurrency = 1;
@@ -105,6 +111,18 @@ main(int argc, char *argv[])
 		case O_ONLYHASH: onlyhash = 1; break;
 		case O_API: api_flag = optarg; break;
 		case O_AUTHFILE: authfile = optarg; break;
+		case O_VIA:
+			if (!strcmp(optarg, "chunked"))
+				chunked = 1;
+			else if (strcmp(optarg, "rpc"))
+				usageerr("--via: expected rpc or chunked, got '%s'", optarg);
+			break;
+		case O_CHUNKMODE:
+			if (!strcmp(optarg, "car"))
+				up.mode = UP_CAR;
+			else if (strcmp(optarg, "block"))
+				usageerr("--chunk-mode: expected block or car, got '%s'", optarg);
+			break;
 		default: cli_badopt();
 		}
 	}
@@ -115,6 +133,26 @@ main(int argc, char *argv[])
 		if (b.nsizes < 0)
 			usageerr("--sizes: bad size '%s' (use bytes or k, M, G suffixes)", bad);
 		b.sizes = sizev;
+	}
+	if (chunked) {
+		/* chunk-put's upload: adds one at a time, -c requests each */
+		if (b.run.rate > 0)
+			usageerr("--rate: not with --via chunked (adds run one at a time)");
+		if (onlyhash)
+			usageerr("--only-hash: not with --via chunked (use chunk-put --only-hash)");
+		up.dag.chunk = DAG_CHUNK_DEFAULT;
+		if (chunker && (strncmp(chunker, "size-", 5) ||
+		    parse_size(chunker + 5, &chunk) < 0 || chunk > DAG_CHUNK_MAX ||
+		    (up.dag.chunk = chunk) == 0))
+			usageerr("--chunker: --via chunked takes size-N (N up to 1048576), got '%s'",
+			    chunker);
+		up.dag.cidver = cidv > 0;
+		up.dag.raw_leaves = raw || cidv == 1;
+		up.parallel = b.run.concurrency;
+		up.car_size = 64 << 20;
+		up.pin = pin;
+	} else if (up.mode == UP_CAR) {
+		usageerr("--chunk-mode: only with --via chunked");
 	}
 	if (b.run.rate > 0 && !setc)
 		b.run.concurrency = 64;	/* open loop needs room for late requests */
@@ -133,13 +171,25 @@ main(int argc, char *argv[])
 	b.run.http = &http;
 
 	sig_init();
-	snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
-	    (unsigned long long)b.seed, b.run.concurrency, b.run.rate, query);
+	if (chunked)
+		snprintf(extra, sizeof extra, "seed %llu via chunked mode %s parallel %d "
+		    "chunk-size %zu cid-version %d raw-leaves %d pin %d",
+		    (unsigned long long)b.seed, up.mode == UP_CAR ? "car" : "block",
+		    up.parallel, up.dag.chunk, up.dag.cidver, up.dag.raw_leaves, up.pin);
+	else
+		snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
+		    (unsigned long long)b.seed, b.run.concurrency, b.run.rate, query);
 	b.out = timing_open(json, argv0, api, extra);
-	rc = addbench_run(&b);
+	if (chunked) {
+		up.api = api;
+		up.http = &http;
+		rc = addchunked_run(&b, &up);
+	} else {
+		rc = addbench_run(&b);
+	}
 	recw_close(b.out);
 	if (!b.quiet && rc != 130)
-		weprintf("%lu requests, %lu failed", b.nreq, b.nfail);
+		weprintf("%lu %s, %lu failed", b.nreq, chunked ? "adds" : "requests", b.nfail);
 	if (chunker)
 		free(esc);
 	free(sizev);

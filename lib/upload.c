@@ -556,6 +556,8 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	u->t_dns = u->t_connect = u->t_ttfb = NAN;
 	u->code = 200;
 	u->err[0] = '\0';
+	u->ts = now_wall();
+	u->t_total = 0;
 	if (u->dialect == DIALECT_UNKNOWN &&
 	    (u->dialect = probe(u, u->err, sizeof u->err)) == DIALECT_UNKNOWN) {
 		u->code = 0;

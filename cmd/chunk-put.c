@@ -274,7 +274,7 @@ main(int argc, char *argv[])
 		case 'q': quiet = 1; break;
 		case 'h': usage();
 		case 'V': cli_version();
-		default: usageerr("unknown option");
+		default: cli_badopt();
 		}
 	}
 	if (argc - optind > 1)

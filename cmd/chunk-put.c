@@ -81,7 +81,7 @@ static void
 onupload(void *arg, const struct up_event *e)
 {
 	(void)arg;
-	chunkrec_request(out, e->op, via, label, e->cid, e->size, e->ok, e->error,
+	chunkrec_request(out, e->op, via, label, e->cid, e->size, e->blocks, e->ok, e->error,
 	    e->req, e->st);
 }
 
@@ -89,7 +89,7 @@ static void
 onfetch(void *arg, const struct fetch_event *e)
 {
 	(void)arg;
-	chunkrec_request(out, "block/get", via, label, e->cid, e->size, e->ok,
+	chunkrec_request(out, "block/get", via, label, e->cid, e->size, 1, e->ok,
 	    e->error, e->req, e->st);
 }
 
@@ -129,7 +129,8 @@ only_hash(const struct dag_opts *o, const char *path, int verbose)
 	while ((ret = dag_next(d, &b)) > 0) {
 		fin.blocks++;
 		if (verbose)
-			chunkrec_request(out, "hash", via, label, &b.cid, b.len, 1, "", &r, &st);
+			chunkrec_request(out, "hash", via, label, &b.cid, b.len, 1, 1, "",
+			    &r, &st);
 		if (b.root) {
 			root = b.cid;
 			fin.cid = &root;

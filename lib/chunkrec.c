@@ -36,7 +36,7 @@ chunkrec_open(FILE *f, int json, const char *api, const char *extra)
 
 void
 chunkrec_request(struct recw *w, const char *op, const char *via, const char *label,
-    const struct cid *c, uint64_t size, int ok, const char *error,
+    const struct cid *c, uint64_t size, uint64_t blocks, int ok, const char *error,
     const struct http_req *r, const struct http_stat *st)
 {
 	char s[CID_MAXSTR];
@@ -46,6 +46,7 @@ chunkrec_request(struct recw *w, const char *op, const char *via, const char *la
 		.ok = ok, .req = r, .st = st, .error = error,
 	};
 
+	recw_uint(w, CR_BLOCKS, blocks);
 	timing_write(w, &t);
 }
 

@@ -16,9 +16,10 @@ enum { CR_BLOCKS = TC_NCOLS, CR_MB_PER_S, CR_NCOLS };
 /* Open the writer on f with the metadata comments. */
 struct recw *chunkrec_open(FILE *f, int json, const char *api, const char *extra);
 
-/* A record of one request (block/put, dag/import, block/get...). */
+/* A record of one request (block/put, dag/import, block/get...) of size
+ * bytes carrying blocks blocks (0: none, as pin/add). */
 void chunkrec_request(struct recw *w, const char *op, const char *via,
-    const char *label, const struct cid *c, uint64_t size, int ok,
+    const char *label, const struct cid *c, uint64_t size, uint64_t blocks, int ok,
     const char *error, const struct http_req *r, const struct http_stat *st);
 
 /* The outcome of a whole upload or retrieval. */

@@ -424,11 +424,12 @@ same_block(const struct job *j, const char *body, char *err, size_t n)
 }
 
 static void
-event(struct state *s, const char *op, const struct cid *c, uint64_t size, int ok,
-    const char *err, const struct http_req *r, const struct http_stat *st)
+event(struct state *s, const char *op, const struct cid *c, uint64_t size,
+    uint64_t blocks, int ok, const char *err, const struct http_req *r,
+    const struct http_stat *st)
 {
 	struct upload *u = s->u;
-	struct up_event e = { op, c, size, ok, err, r, st };
+	struct up_event e = { op, c, size, blocks, ok, err, r, st };
 
 	u->nreq++;
 	u->bytes_up += st->up;
@@ -457,7 +458,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	r->job = NULL;
 	if (ok && j->fd < 0)
 		ok = same_block(j, r->body, err, sizeof err);
-	event(s, j->fd < 0 ? "block/put" : "dag/import", &j->cid, j->len, ok, err, r, st);
+	event(s, j->fd < 0 ? "block/put" : "dag/import", &j->cid, j->len, j->nblocks,
+	    ok, err, r, st);
 	if (ok) {
 		if (s->jr && j->nblocks == 1)
 			journal_add(s->jr, j->seq, &j->cid);
@@ -503,7 +505,7 @@ call(struct state *s, const char *op, const char *query, char *body, size_t n)
 	ok = rpc_outcome(&st, r.body, err, sizeof err);
 	if (body)
 		snprintf(body, n, "%s", r.body ? r.body : "");
-	event(s, op, &u->root, 0, ok, err, &r, &st);
+	event(s, op, &u->root, 0, 0, ok, err, &r, &st);
 	if (!ok)
 		fail(s, st.code, "%s %s", op, err);
 	http_req_free(&r);

@@ -18,6 +18,7 @@ struct up_event {
 	const char *op;			/* "block/put", "dag/import", "pin/add"... */
 	const struct cid *cid;		/* the block, the shard's last, the root */
 	uint64_t size;			/* bytes of the block or shard */
+	uint64_t blocks;		/* blocks it carries (0 for pin/add...) */
 	int ok;
 	const char *error;		/* "" when ok */
 	const struct http_req *req;

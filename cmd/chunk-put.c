@@ -14,6 +14,7 @@
 #include "dag.h"
 #include "discover.h"
 #include "fetch.h"
+#include "sha256.h"
 #include "sig.h"
 #include "upload.h"
 #include "util.h"
@@ -296,8 +297,11 @@ main(int argc, char *argv[])
 		usageerr("--car-size: at least 1k");
 	if (onlyhash) {
 		via = "only-hash";
-		if (verbose)
-			out = chunkrec_open(stdout, json, NULL, NULL);
+		if (verbose) {
+			upload_params(&o, extra, sizeof extra);
+			out = chunkrec_open(stdout, json, NULL, extra);
+			recw_comment(out, "sha256 %s", sha256_impl());
+		}
 		ret = only_hash(&o, path, verbose);
 		if (out)
 			recw_close(out);

@@ -22,7 +22,6 @@ wall() {	# wall seconds of a command; a failure is reported, not timed
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }	# KiB
 mib() { echo "$1 / 1024" | bc -l; }
 bytes() { numfmt --from=iec "$1"; }
-gc() { curl -sf -X POST "$IPFS_API/api/v0/repo/gc" >/dev/null; }
 node_add() {
 	curl -sf -X POST -F "file=@$1;type=application/octet-stream" \
 		"$IPFS_API/api/v0/add?pin=false" | jq -e -r .Hash
@@ -40,19 +39,20 @@ done
 o=$(median <"$T/ossl.t"); c=$(median <"$T/oh.t")
 n=$(bytes "$H")
 printf 'hash: %s, median of %d: openssl %.3f s (%.0f MB/s), chunk-put --only-hash %.3f s (%.0f MB/s, %s), throughput ratio %.3f (target >= 0.8)\n' \
-	"$H" "$R" "$o" "$(echo "$n / $o / 1e6" | bc -l)" "$c" "$(echo "$n / $c / 1e6" | bc -l)" \
+	"$H" "$R" "$o" "$(echo "$n / $o / 1000000" | bc -l)" "$c" "$(echo "$n / $c / 1000000" | bc -l)" \
 	"$(chunk-put -v --only-hash /dev/null | sed -n 's/^# sha256 //p')" \
 	"$(echo "$o / $c" | bc -l)"
 p=$(IPFSPERF_SHA256=portable wall chunk-put --only-hash "$T/h")
 printf 'hash: portable SHA-256 (IPFSPERF_SHA256=portable), one run: %.3f s (%.0f MB/s)\n' \
-	"$p" "$(echo "$n / $p / 1e6" | bc -l)"
+	"$p" "$(echo "$n / $p / 1000000" | bc -l)"
 k=$(rss chunk-put --only-hash "$T/h")
 printf 'memory: chunk-put --only-hash %s: peak RSS %.1f MiB (target < 64)\n' "$H" "$(mib "$k")"
 rm -f "$T/h"
 
 # 2. Upload of U bytes: the node's /api/v0/add (pin=false, as chunk-put
 # without --pin) against chunk-put -P 4 in block and CAR modes. Fresh
-# bytes for every upload and a repo gc after it, so nothing is deduplicated.
+# bytes for every upload, so nothing is deduplicated (no repo gc between
+# them: js-ipfs 0.66's /api/v0/repo/gc does not return).
 for i in $(seq "$R"); do
 	for m in add block car; do
 		head -c "$U" /dev/urandom >"$T/u"
@@ -60,14 +60,13 @@ for i in $(seq "$R"); do
 		add) wall node_add "$T/u" ;;
 		*) wall chunk-put -q -P 4 -m $m "$T/u" ;;
 		esac >>"$T/$m.t"
-		gc
 	done
 done
 a=$(median <"$T/add.t"); b=$(median <"$T/block.t"); c=$(median <"$T/car.t")
 n=$(bytes "$U")
 printf 'upload: %s, median of %d: add %.3f s (%.1f MB/s), chunk-put -P 4 block %.3f s (%.1f MB/s), car %.3f s (%.1f MB/s)\n' \
-	"$U" "$R" "$a" "$(echo "$n / $a / 1e6" | bc -l)" "$b" "$(echo "$n / $b / 1e6" | bc -l)" \
-	"$c" "$(echo "$n / $c / 1e6" | bc -l)"
+	"$U" "$R" "$a" "$(echo "$n / $a / 1000000" | bc -l)" "$b" "$(echo "$n / $b / 1000000" | bc -l)" \
+	"$c" "$(echo "$n / $c / 1000000" | bc -l)"
 printf 'upload: speed against add: block %.3f, car %.3f (target: the better >= 1)\n' \
 	"$(echo "$a / $b" | bc -l)" "$(echo "$a / $c" | bc -l)"
 
@@ -81,7 +80,7 @@ for i in $(seq "$R"); do
 done
 a=$(median <"$T/cat.t"); g=$(median <"$T/get.t")
 printf 'retrieval: %s, median of %d: cat %.3f s (%.1f MB/s), chunk-put -g -P 4 %.3f s (%.1f MB/s), speed against cat %.3f\n' \
-	"$U" "$R" "$a" "$(echo "$n / $a / 1e6" | bc -l)" "$g" "$(echo "$n / $g / 1e6" | bc -l)" \
+	"$U" "$R" "$a" "$(echo "$n / $a / 1000000" | bc -l)" "$g" "$(echo "$n / $g / 1000000" | bc -l)" \
 	"$(echo "$a / $g" | bc -l)"
 
 # 4. Peak memory of uploads and retrieval

@@ -341,6 +341,14 @@ next(void *ctx, struct http_req *r)
 			start(s, r, j);
 			return RUN_STARTED;
 		}
+		if (b.root) {
+			/* the root alone in the last shard: what must wait
+			 * for all the rest is one small block */
+			s->held = shard_new();
+			shard_append(s->held, &b);
+			shard_close(s->held);
+			break;
+		}
 		ready = NULL;
 		if (s->filling && s->filling->nblocks &&
 		    s->filling->len + CAR_SECTION_HEAD_MAX + b.len > u->car_size) {
@@ -351,18 +359,12 @@ next(void *ctx, struct http_req *r)
 		if (!s->filling)
 			s->filling = shard_new();
 		shard_append(s->filling, &b);
-		if (b.root) {
-			shard_close(s->filling);
-			s->held = s->filling;
-			s->filling = NULL;
-		}
 		if (ready) {
 			start(s, r, ready);
 			return RUN_STARTED;
 		}
 	}
-	/* The root went unjournaled but the blocks before it were skipped:
-	 * send what the last shard holds. */
+	/* the blocks built since the last full shard */
 	if (s->dag_done && s->filling && !s->failed) {
 		j = s->filling;
 		s->filling = NULL;

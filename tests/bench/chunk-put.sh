@@ -53,8 +53,14 @@ rm -f "$T/h"
 # without --pin) against chunk-put -P 4 in block and CAR modes. Fresh
 # bytes for every upload, so nothing is deduplicated (no repo gc between
 # them: js-ipfs 0.66's /api/v0/repo/gc does not return).
+# The order rotates: the node slows down as its repo grows.
 for i in $(seq "$R"); do
-	for m in add block car; do
+	case $((i % 3)) in
+	1) order="add block car" ;;
+	2) order="block car add" ;;
+	0) order="car add block" ;;
+	esac
+	for m in $order; do
 		head -c "$U" /dev/urandom >"$T/u"
 		case $m in
 		add) wall node_add "$T/u" ;;

@@ -10,7 +10,7 @@
  *
  * Lines are written with one write(2) each after the node confirmed the
  * block, so a kill -9 loses at most the lines of requests in flight; a
- * torn last line is ignored. In memory: 4 bytes per block.
+ * torn last line is removed. In memory: 4 bytes per block.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -109,6 +109,7 @@ journal_open(const char *path, const char *params)
 	struct journal *j = ecalloc(1, sizeof *j);
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
+	off_t off = 0, torn_at = 0;
 	ssize_t len;
 	FILE *f;
 	int torn = 0;
@@ -121,6 +122,8 @@ journal_open(const char *path, const char *params)
 	while ((len = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		torn = line[len - 1] != '\n';
+		torn_at = off;
+		off += len;
 		line[strcspn(line, "\n")] = '\0';
 		if (lineno == 1) {
 			if (strcmp(line, magic))
@@ -139,8 +142,9 @@ journal_open(const char *path, const char *params)
 	free(line);
 	if (lineno == 1)
 		eprintf("%s: journal without its parameters line", path);
-	if (torn)
-		put(j, "\n");
+	/* a line cut short by a crash: drop it, the block is sent again */
+	if (torn && ftruncate(j->fd, torn_at) < 0)
+		eprintf("%s:", path);
 	if (lineno == 0)
 		put(j, "%s\nparams %s\n", magic, params);
 	return j;

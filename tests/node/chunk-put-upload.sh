@@ -109,6 +109,10 @@ for args in "" "--cid-version 1"; do
 done
 check_grep "Kubo spelling: block/put?cid-codec=" "block/put\\?cid-codec=dag-pb&mhtype=sha2-256" "$PROXY_LOG"
 check_grep "Kubo spelling: raw leaves as cid-codec=raw" "block/put\\?cid-codec=raw" "$PROXY_LOG"
+chunk-put -q --api "$PROXY" -s 1M "$T/f" >"$T/rec"
+check_eq "Kubo spelling, 1 MiB chunks: ok" "$(col "$T/rec" ok)" 1
+check_grep "Kubo spelling: blocks over 1 MiB go with allow-big-block" \
+	"block/put\\?cid-codec=dag-pb&mhtype=sha2-256&allow-big-block=true" "$PROXY_LOG"
 proxy_start pass
 chunk-put -q --api "$PROXY" -s 100k --cid-version 1 --raw-leaves=false "$T/k" >/dev/null
 check_grep "js-ipfs spelling: format and version" "block/put\\?format=dag-pb&mhtype=sha2-256&version=1" "$PROXY_LOG"

@@ -319,6 +319,14 @@ use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
 	return expand(s, it, u, nd, why);
 }
 
+/* Transfer errors, 5xx, 408 and 429 may pass; other 4xx will not. */
+static int
+retryable(const struct http_stat *st)
+{
+	return st->curlcode != 0 || st->code < 400 || st->code >= 500 ||
+	    st->code == 408 || st->code == 429;
+}
+
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -370,7 +378,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 			unlink_item(s, it);
 		if (!f->seekable)
 			flush(s);
-	} else if (ok == 0 && !interrupted && it->attempts <= f->retries) {
+	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retryable(st)) {
 		delay = f->backoff * (1 << (it->attempts - 1 < 10 ? it->attempts - 1 : 10));
 		it->due = now_mono() + (delay < 30 ? delay : 30);
 		it->state = I_PENDING;

@@ -446,6 +446,14 @@ event(struct state *s, const char *op, const struct cid *c, uint64_t size,
 		u->onevent(u->arg, &e);
 }
 
+/* Transfer errors, 5xx, 408 and 429 may pass; other 4xx will not. */
+static int
+retryable(const struct http_stat *st)
+{
+	return st->curlcode != 0 || st->code < 400 || st->code >= 500 ||
+	    st->code == 408 || st->code == 429;
+}
+
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -471,13 +479,16 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		job_free(j);
 	} else if (interrupted) {
 		job_free(j);
-	} else if (j->attempts <= u->retries) {
+	} else if (j->attempts <= u->retries && retryable(st)) {
 		delay = u->backoff * (1 << (j->attempts - 1 < 10 ? j->attempts - 1 : 10));
 		j->due = now_mono() + (delay < 30 ? delay : 30);
 		j->next = s->retry;
 		s->retry = j;
 		u->nretry++;
 	} else {
+		if (st->code == 413)
+			snprintf(err + strlen(err), sizeof err - strlen(err), " (the node"
+			    " limits request sizes: try a smaller chunk size or --mode car)");
 		if (j->fd < 0)
 			fail(s, st->code, "block %s: %s", cid_str(&j->cid, c), err);
 		else

@@ -3,7 +3,8 @@
 # journal refuses other parameters and a changed file; SIGINT exits 130.
 . "$(dirname "$0")/../lib.sh"
 
-node_cat() { curl -sf -X POST "$IPFS_API/api/v0/cat?arg=$1"; }
+# (a timeout: the offline node waits forever for a block it lacks)
+node_cat() { curl -sf -m 60 -X POST "$IPFS_API/api/v0/cat?arg=$1"; }
 
 # lines of the journal: blocks stored
 stored() { awk '/^b / {n++} /^r / {n += $3 - $2 + 1} END {print n + 0}' "$1"; }
@@ -38,7 +39,7 @@ killed() {
 	check_eq "$name: each missing block sent once" "$sent" "$((total - before))"
 	check_grep "$name: the journal ends with the root" "^root " "$T/j"
 	check_sh "$name: the node reads the file back" \
-		"curl -sf -X POST '$IPFS_API/api/v0/cat?arg=$(col "$T/run2" cid | tail -n 1)' | cmp -s - '$T/f'"
+		"curl -sf -m 60 -X POST '$IPFS_API/api/v0/cat?arg=$(col "$T/run2" cid | tail -n 1)' | cmp -s - '$T/f'"
 	chunk-put -q -v --resume "$T/j" $mode "$@" "$T/f" >"$T/run3"
 	check_eq "$name: a third run sends nothing" \
 		"$(awk -F'\t' '$2 == "block/put" || $2 == "dag/import"' "$T/run3" | wc -l) $(col "$T/run3" ok | tail -n 1)" "0 1"

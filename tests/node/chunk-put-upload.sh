@@ -4,7 +4,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$top/tests/node/proxy.inc"
 
-node_cat() { curl -sf -X POST "$IPFS_API/api/v0/cat?arg=$1"; }
+# (a timeout: the offline node waits forever for a block it lacks)
+node_cat() { curl -sf -m 60 -X POST "$IPFS_API/api/v0/cat?arg=$1"; }
 export -f node_cat
 
 # upload NAME FILE 'UPLOAD-ARGS' DAG-ARGS...: upload, compare the root
@@ -109,10 +110,19 @@ for args in "" "--cid-version 1"; do
 done
 check_grep "Kubo spelling: block/put?cid-codec=" "block/put\\?cid-codec=dag-pb&mhtype=sha2-256" "$PROXY_LOG"
 check_grep "Kubo spelling: raw leaves as cid-codec=raw" "block/put\\?cid-codec=raw" "$PROXY_LOG"
-chunk-put -q --api "$PROXY" -s 1M "$T/f" >"$T/rec"
-check_eq "Kubo spelling, 1 MiB chunks: ok" "$(col "$T/rec" ok)" 1
+chunk-put -q -v --api "$PROXY" -s 1M "$T/f" >"$T/v" 2>"$T/err"
 check_grep "Kubo spelling: blocks over 1 MiB go with allow-big-block" \
 	"block/put\\?cid-codec=dag-pb&mhtype=sha2-256&allow-big-block=true" "$PROXY_LOG"
+proxy_stop
+
+# js-ipfs refuses request bodies over 1 MiB: a clear error, no retries
+chunk-put -q -v -s 1M "$T/f" >"$T/v" 2>"$T/err"
+check_eq "js-ipfs and 1 MiB dag-pb leaves: exit 1" "$?" 1
+check_grep "js-ipfs and 1 MiB leaves: HTTP 413 with a hint" "HTTP 413: .*--mode car" "$T/err"
+check_eq "js-ipfs and 1 MiB leaves: a 413 is not retried" \
+	"$(awk -F'\t' '$2 == "block/put" && $9 == 413' "$T/v" | cut -f 11 | sort | uniq -d)" ""
+chunk-put -q -m car -s 1M "$T/f" >"$T/rec"
+check_eq "js-ipfs and 1 MiB leaves: --mode car stores them" "$(col "$T/rec" ok)" 1
 proxy_start pass
 chunk-put -q --api "$PROXY" -s 100k --cid-version 1 --raw-leaves=false "$T/k" >/dev/null
 check_grep "js-ipfs spelling: format and version" "block/put\\?format=dag-pb&mhtype=sha2-256&version=1" "$PROXY_LOG"

@@ -1,7 +1,8 @@
 // proxy.mjs PORTFILE MODE: a loopback HTTP proxy in front of $IPFS_API for
 // failure tests. It writes its port to PORTFILE, then forwards requests,
 // except as MODE says:
-//   flaky:N    every Nth request gets HTTP 500 with an RPC error object
+//   flaky:N    every Nth distinct request (URL and body) gets HTTP 500 with
+//              an RPC error object the first time; sent again, it passes
 //   corrupt    block/get replies have their last byte changed
 //   wrongkey   block/put replies name another CID than the block's
 //   kubo       speaks like current Kubo: a Kubo version reply; block/put
@@ -11,10 +12,13 @@
 // Each request is logged to stderr as "proxy: N PATH".
 import http from 'node:http'
 import fs from 'node:fs'
+import crypto from 'node:crypto'
 
 const [portfile, mode = 'pass'] = process.argv.slice(2)
 const api = new URL(process.env.IPFS_API)
 let n = 0
+let distinct = 0
+const seen = new Set()
 
 const server = http.createServer((req, res) => {
   n++
@@ -23,7 +27,15 @@ const server = http.createServer((req, res) => {
   const body = []
   req.on('data', (b) => body.push(b))
   req.on('end', () => {
-    if (kind === 'flaky' && n % Number(arg) === 0) {
+    // the multipart boundary changes from attempt to attempt: leave it out
+    const m = /boundary=([^;]+)/.exec(req.headers['content-type'] || '')
+    let text = Buffer.concat(body).toString('latin1')
+    if (m) text = text.split(m[1]).join('')
+    const key = req.url + ' ' + crypto.createHash('sha256').update(text, 'latin1').digest('hex')
+    const first = !seen.has(key)
+    seen.add(key)
+    if (first) distinct++
+    if (kind === 'flaky' && first && distinct % Number(arg) === 0) {
       res.writeHead(500, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ Message: 'proxy: injected failure', Code: 0, Type: 'error' }))
       return

@@ -24,7 +24,6 @@
 #include "rpc.h"
 #include "runner.h"
 #include "sig.h"
-#include "size.h"
 #include "upload.h"
 #include "util.h"
 
@@ -265,18 +264,17 @@ static void
 show(struct state *s, int force)
 {
 	struct upload *u = s->u;
-	char a[32], b[32];
 
 	if (!u->progress)
 		return;
 	if (u->size_hint)
-		progress_show(force, "%" PRIu64 "%% hashed, %" PRIu64 " blocks stored, %s sent",
+		progress_show(force, "%" PRIu64 "%% hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
 		    dag_bytes(s->dag) * 100 / u->size_hint, u->stored + u->skipped,
-		    fmt_size(u->bytes_up, b));
+		    u->bytes_up / 1048576.0);
 	else
-		progress_show(force, "%s hashed, %" PRIu64 " blocks stored, %s sent",
-		    fmt_size(dag_bytes(s->dag), a), u->stored + u->skipped,
-		    fmt_size(u->bytes_up, b));
+		progress_show(force, "%.1f MiB hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
+		    dag_bytes(s->dag) / 1048576.0, u->stored + u->skipped,
+		    u->bytes_up / 1048576.0);
 }
 
 /* Pull the next block from the builder; 0 when there is none. */

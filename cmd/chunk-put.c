@@ -129,6 +129,7 @@ only_hash(const struct dag_opts *o, const char *path, int verbose)
 	d = dag_open_fd(o, fd);
 	while ((ret = dag_next(d, &b)) > 0) {
 		fin.blocks++;
+		r.ts = now_wall();
 		if (verbose)
 			chunkrec_request(out, "hash", via, label, &b.cid, b.len, 1, 1, "",
 			    &r, &st);

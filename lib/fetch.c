@@ -23,7 +23,6 @@
 #include "rpc.h"
 #include "runner.h"
 #include "sig.h"
-#include "size.h"
 #include "unixfs.h"
 #include "util.h"
 

@@ -53,6 +53,28 @@ lint:
 bench: all
 	tests/bench/run
 
+# Static musl binaries of the tools that need no libcurl, for minimal hosts.
+# Library files that need libcurl or jansson do not compile with musl-gcc
+# and are left out; a tool that needed one would fail to link, loudly.
+STATIC_TOOLS = prof-diff cache-sim
+static:
+	@mkdir -p $(B)/static/lib
+	@rm -f $(B)/static/lib/*.o $(B)/static/libipfsperf.a
+	@for f in $(LIBSRC); do \
+		o=$(B)/static/lib/$$(basename $$f .c).o; \
+		musl-gcc $(XCFLAGS) $(CFLAGS) -c -o $$o $$f 2>/dev/null || rm -f $$o; \
+	done
+	ar rcs $(B)/static/libipfsperf.a $(B)/static/lib/*.o
+	for t in $(STATIC_TOOLS); do \
+		[ -f cmd/$$t.c ] || continue; \
+		musl-gcc -static $(XCFLAGS) $(CFLAGS) -o $(B)/static/$$t cmd/$$t.c \
+		    $(B)/static/libipfsperf.a -lm || exit 1; \
+	done
+
+# The main job end to end against the embedded js-ipfs node.
+demo: all
+	tests/demo
+
 # Build and runtime packages on Debian (root or sudo), and the test node.
 deps:
 	tests/deps
@@ -65,4 +87,4 @@ install: all
 clean:
 	rm -rf $(B)
 
-.PHONY: all units check test lint bench deps install clean
+.PHONY: all units check test lint bench demo static deps install clean

@@ -56,6 +56,33 @@ bypath(const void *a, const void *b)
 	return c ? c : ((*x)->first > (*y)->first) - ((*x)->first < (*y)->first);
 }
 
+static int
+bysize(const void *a, const void *b)
+{
+	const struct target *const *x = a, *const *y = b;
+
+	if ((*x)->size != (*y)->size)
+		return (*x)->size < (*y)->size ? -1 : 1;
+	return (*x < *y) ? -1 : (*x > *y);
+}
+
+/* Number the targets of each size 0, 1, 2... in input order (see first_way). */
+static void
+deal_coins(struct catbench *b)
+{
+	struct target **v = emalloc(b->nt * sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < b->nt; i++)
+		v[i] = &b->t[i];
+	qsort(v, b->nt, sizeof *v, bysize);
+	for (i = 0; i < b->nt; i++) {
+		k = (i > 0 && v[i]->size == v[i - 1]->size) ? k + 1 : 0;
+		v[i]->coin = k;
+	}
+	free(v);
+}
+
 /* Link every target to the first one with the same path (cold vs warm). */
 static void
 link_duplicates(struct catbench *b)
@@ -176,6 +203,19 @@ read_url(struct catbench *b, const struct target *t, int via)
 	return u;
 }
 
+/*
+ * Which of two ways goes first for a read: targets of one size take turns
+ * (their coin), and every round swaps, so that drift and the cold first
+ * reads fall on both ways alike for every size.
+ */
+static int
+first_way(const struct state *s)
+{
+	if (s->b->nvia < 2)
+		return 0;
+	return (int)((s->b->t[s->item].coin + s->round) & 1);
+}
+
 static int
 next(void *ctx, struct http_req *r)
 {
@@ -203,9 +243,7 @@ next(void *ctx, struct http_req *r)
 		struct target *t = &b->t[s->item];
 		struct target *first = &b->t[t->first];
 
-		/* two ways alternate which goes first (by round and by target), so
-		 * drift and the cold first read fall on both alike */
-		j->via = b->via[(s->v + (b->nvia == 2 ? s->round + s->item : 0)) % b->nvia];
+		j->via = b->via[(s->v + first_way(s)) % b->nvia];
 		j->access = first->read ? "warm" : "cold";
 		first->read = 1;
 		j->url = read_url(b, t, j->via);
@@ -289,8 +327,10 @@ catbench_run(struct catbench *b)
 	struct state s = { .b = b };
 	int rc;
 
-	if (!b->ncalls)
+	if (!b->ncalls) {
 		link_duplicates(b);
+		deal_coins(b);
+	}
 	s.total = (b->warmup + b->iterations) *
 	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia);
 	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);

@@ -16,6 +16,7 @@ struct target {
 	char *why;		/* why the size is unknown, for --verify */
 	size_t first;		/* index of the first target with this path */
 	int read;		/* read at least once: later reads are warm */
+	size_t coin;		/* rank among targets of its size: which way first */
 };
 
 struct catbench {

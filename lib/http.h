@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <curl/curl.h>
 
+#include "clock.h"
+
 struct http_opts {
 	double timeout;		/* whole request, seconds; 0 = none */
 	double connect_timeout;	/* seconds; 0 = libcurl's default */
@@ -70,9 +72,5 @@ void http_req_stat(struct http_req *r, CURLcode rc, struct http_stat *st);
 
 /* Run the set-up request to completion (blocking); returns st->code. */
 long http_perform(struct http_req *r, struct http_stat *st);
-
-/* Monotonic and wall clocks in seconds. */
-double now_mono(void);
-double now_wall(void);
 
 #endif

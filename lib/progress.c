@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "http.h"
+#include "clock.h"
 #include "progress.h"
 #include "util.h"
 

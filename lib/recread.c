@@ -268,20 +268,25 @@ parse_tsv(struct recr *r)
 struct recr *
 recr_open(const char *path, const char *plain)
 {
+	FILE *f;
+
+	if (!strcmp(path, "-"))
+		return recr_fopen(stdin, "<stdin>", plain);
+	if (!(f = fopen(path, "r"))) {
+		weprintf("%s:", path);
+		return NULL;
+	}
+	return recr_fopen(f, path, plain);
+}
+
+struct recr *
+recr_fopen(FILE *f, const char *name, const char *plain)
+{
 	struct recr *r = ecalloc(1, sizeof *r);
 	char *p;
 
-	if (!strcmp(path, "-")) {
-		r->f = stdin;
-		r->path = estrdup("<stdin>");
-	} else {
-		r->path = estrdup(path);
-		if (!(r->f = fopen(path, "r"))) {
-			weprintf("%s:", path);
-			recr_close(r);
-			return NULL;
-		}
-	}
+	r->f = f;
+	r->path = estrdup(name);
 	if (!readline(r)) {
 		r->fmt = FMT_TSV;	/* empty input: no columns, no records */
 		return r;

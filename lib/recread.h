@@ -16,6 +16,8 @@ struct recr;
  * its header is bad.
  */
 struct recr *recr_open(const char *path, const char *plain);
+/* The same on an open stream, named name in messages; recr_close closes f. */
+struct recr *recr_fopen(FILE *f, const char *name, const char *plain);
 
 /* Column index of name, or -1 when the input does not have it. */
 int recr_col(struct recr *r, const char *name);

@@ -62,13 +62,14 @@ man_examples() {
 	     inb {gsub(/\\e/, "\\"); gsub(/\\\(aq/, "'"'"'"); print}' "$1"
 }
 
-# check_man_examples PAGE: run every EXAMPLES block of PAGE under bash -o
-# pipefail in a scratch directory; each must exit 0. Returns the count.
+# check_man_examples PAGE: run every EXAMPLES block of PAGE under bash -e
+# -o pipefail in a scratch directory; each must exit 0.
 check_man_examples() {
 	local page=$1 n=0 block
 	while IFS= read -r -d '' block; do
 		n=$((n + 1))
-		(cd "$T" && check_sh "$(basename "$page") example $n" "$block")
+		(cd "$T" && check_sh "$(basename "$page") example $n" "set -e
+$block")
 	done < <(man_examples "$page")
 	[ $n -gt 0 ] || notok "$(basename "$page") has EXAMPLES"
 }

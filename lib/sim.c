@@ -1,0 +1,176 @@
+/*
+ * sim.c: the simulation driver. Requests come in batches; every cache
+ * runs over a whole batch before the next cache does, so its tables stay
+ * warm in the CPU cache, and each cache's time is measured on its own.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lrustack.h"
+#include "policy.h"
+#include "sig.h"
+#include "sim.h"
+#include "util.h"
+
+const char *const sim_cols[] = {
+	"policy", "unit", "capacity", "requests", "hits", "misses", "hit_ratio",
+	"byte_hit_ratio", "mem_hits", "disk_hits", "evictions", "elapsed_s",
+	"mreq_per_s", "disk_capacity", NULL,
+};
+
+enum {
+	C_POLICY, C_UNIT, C_CAPACITY, C_REQUESTS, C_HITS, C_MISSES, C_HIT_RATIO,
+	C_BYTE_HIT_RATIO, C_MEM_HITS, C_DISK_HITS, C_EVICTIONS, C_ELAPSED,
+	C_MREQ, C_DISK_CAPACITY,
+};
+
+double
+now_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void
+sim_add(struct sim *s, struct cache *c)
+{
+	egrow((void **)&s->c, &s->ccap, s->nc + 1, sizeof *s->c);
+	s->c[s->nc++] = c;
+}
+
+/* Put the LRU caches of distinct sizes on one stack, when there are several. */
+static void
+plan(struct sim *s)
+{
+	struct cache **group = emalloc(s->nc * sizeof *group);
+
+	s->planned = 1;
+	s->stacked = ecalloc(s->nc, 1);
+	for (size_t k = 0; k < s->nc; k++) {
+		struct cache *c = s->c[k];
+		int dup = 0;
+
+		if (c->pol != &policy_lru || c->cap < 1)
+			continue;
+		for (size_t g = 0; g < s->nstacked; g++)
+			dup |= group[g]->cap == c->cap;
+		if (!dup) {
+			group[s->nstacked++] = c;
+			s->stacked[k] = 1;
+		}
+	}
+	if (s->nstacked >= 2)
+		s->stack = lrustack_new(group, s->nstacked);
+	else
+		memset(s->stacked, 0, s->nc);
+	free(group);
+}
+
+static void
+run(struct cache *c, const struct req *r, size_t n)
+{
+	double t0 = now_secs();
+
+	c->pol->run(c, r, n);
+	c->secs += now_secs() - t0;
+}
+
+void
+sim_batch(struct sim *s, const struct req *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		s->bytes += r[i].size;
+	s->requests += n;
+	if (!s->planned)
+		plan(s);
+	for (size_t k = 0; k < s->nc; k++)
+		if (!s->stacked[k])
+			run(s->c[k], r, n);
+	if (s->stack) {
+		double t0 = now_secs(), share;
+		size_t m = lrustack_run(s->stack, r, n);
+
+		/* the stack's time, shared among its caches */
+		share = (now_secs() - t0) / (double)s->nstacked;
+		for (size_t k = 0; k < s->nc; k++)
+			if (s->stacked[k])
+				s->c[k]->secs += share;
+		if (m < n) {
+			lrustack_free(s->stack);
+			s->stack = NULL;
+			for (size_t k = 0; k < s->nc; k++)
+				if (s->stacked[k]) {
+					s->stacked[k] = 0;
+					run(s->c[k], r + m, n - m);
+				}
+		}
+	}
+}
+
+void
+sim_report(const struct sim *s, struct recw *w)
+{
+	for (size_t k = 0; k < s->nc; k++) {
+		const struct cache *c = s->c[k];
+		int tiered = c->pol == &policy_tiered;
+
+		recw_str(w, C_POLICY, c->spec);
+		recw_str(w, C_UNIT, c->bytes ? "bytes" : "objects");
+		recw_uint(w, C_CAPACITY, c->cap);
+		recw_uint(w, C_REQUESTS, s->requests);
+		recw_uint(w, C_HITS, c->hits);
+		recw_uint(w, C_MISSES, s->requests - c->hits);
+		if (s->requests)
+			recw_num(w, C_HIT_RATIO, (double)c->hits / (double)s->requests, 6);
+		if (s->requests && s->has_size && s->bytes)
+			recw_num(w, C_BYTE_HIT_RATIO, (double)c->hitbytes / (double)s->bytes, 6);
+		recw_uint(w, C_MEM_HITS, tiered ? c->mem_hits : c->hits);
+		recw_uint(w, C_DISK_HITS, tiered ? c->disk_hits : 0);
+		recw_uint(w, C_EVICTIONS, c->evictions);
+		recw_sec(w, C_ELAPSED, c->secs);
+		if (c->secs > 0)
+			recw_num(w, C_MREQ, (double)s->requests / c->secs / 1e6, 3);
+		if (tiered)
+			recw_uint(w, C_DISK_CAPACITY, c->disk_cap);
+		recw_end(w);
+	}
+}
+
+void
+sim_free(struct sim *s)
+{
+	lrustack_free(s->stack);
+	free(s->stacked);
+	for (size_t k = 0; k < s->nc; k++)
+		cache_free(s->c[k]);
+	free(s->c);
+}
+
+uint64_t
+pump(struct source *src, struct req *buf, size_t n0,
+    void (*fn)(void *arg, const struct req *r, size_t n), void *arg, int progress)
+{
+	uint64_t total = 0;
+	double start = now_secs(), last = start, t;
+	size_t n = n0;
+
+	while (n > 0) {
+		fn(arg, buf, n);
+		total += n;
+		if (interrupted)
+			break;
+		if (progress && (t = now_secs()) - last >= 1) {
+			last = t;
+			fprintf(stderr, "\r%s: %s: %.1fM requests, %.2fM/s   ", argv0, src->name,
+			    (double)total / 1e6, (double)total / 1e6 / (t - start));
+		}
+		n = src->read(src, buf, SIM_BATCH);
+	}
+	if (progress && last > start)
+		fprintf(stderr, "\r%*s\r", 60, "");
+	return total;
+}

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# cache-sim from the command line: flags, input formats, bad input, edge
+# cases, output, signals. Small traces whose results are worked by hand.
+. "$(dirname "$0")/../lib.sh"
+cd "$T" || exit 1
+
+# rows without the time columns
+rows() { grep -v '^#' "$1" | cut -f1-11,14; }
+
+# --- flags -----------------------------------------------------------------
+check "-h exits 0" cache-sim -h
+check_grep "-h prints the synopsis" '^usage: cache-sim ' out
+check "-V exits 0" cache-sim -V
+check_eq "-V names the version" "$(cat out)" \
+	"cache-sim ipfsperf $(sed -n 's/.*IPFSPERF_VERSION "\(.*\)"/\1/p' "$top/lib/version.h")"
+printf 'a\nb\na\nc\na\nb\n' >abc.txt
+check_exit "no size is a usage error" 2 cache-sim abc.txt
+check_grep "  and says so" 'no cache size' err
+check_exit "unknown policy: exit 2" 2 cache-sim -p lruu -s 2 abc.txt
+check_grep "  names the policies" "unknown policy 'lruu'.*s3fifo" err
+check_exit "bad policy parameter: exit 2" 2 cache-sim -p s3fifo:move=9 -s 2 abc.txt
+check_exit "bad size: exit 2" 2 cache-sim -s 10X abc.txt
+check_exit "bad unit: exit 2" 2 cache-sim -u pages -s 2 abc.txt
+check_exit "tiered without -D: exit 2" 2 cache-sim -p tiered -s 2 abc.txt
+check_exit "-D without tiered: exit 2" 2 cache-sim -s 2 -D 4 abc.txt
+check_exit "two traces: exit 2" 2 cache-sim -s 2 abc.txt abc.txt
+check_exit "--pattern and a trace: exit 2" 2 cache-sim --pattern random -s 2 abc.txt
+check_exit "unknown pattern: exit 2" 2 cache-sim --pattern zipf -s 2
+check_exit "--sample without --mrc: exit 2" 2 cache-sim --sample 0.1 -s 2 abc.txt
+check_exit "--mrc with -p: exit 2" 2 cache-sim --mrc -p arc abc.txt
+check_exit "unknown option: exit 2" 2 cache-sim --frobnicate -s 2 abc.txt
+check_exit "pattern options without --pattern: exit 2" 2 cache-sim -N 10 -s 2 abc.txt
+check_exit "input options with --pattern: exit 2" 2 cache-sim --pattern random -f csv -s 2
+check_exit "simulation options with --emit-trace: exit 2" 2 cache-sim --pattern random --emit-trace -s 2
+check_exit "-k without --mrc: exit 2" 2 cache-sim -k 10 -s 2 abc.txt
+check_exit "--mrc with -s and -k: exit 2" 2 cache-sim --mrc -s 2 -k 10 abc.txt
+check_exit "missing trace: exit 1" 1 cache-sim -s 2 nonexistent.txt
+check_grep "  names it" 'nonexistent.txt: No such file' err
+
+# --- results worked by hand ------------------------------------------------
+# LRU of 2 on a b a c a b: m m h m(evicts b) h m(evicts c): 2 hits, 2 evictions
+check "ids without sizes" cache-sim -p lru,fifo -s 2 abc.txt
+check_eq "  counts objects; lru: 2 hits, 4 misses, 2 evictions" \
+	"$(grep -P '^lru\t' out | cut -f2-6,11)" "$(printf 'objects\t2\t6\t2\t4\t2')"
+check_eq "  fifo of 2: a b a(h) c(evicts a) a(evicts b) b(evicts c): 1 hit" \
+	"$(grep -P '^fifo\t' out | cut -f5)" "1"
+check_eq "  no sizes: byte_hit_ratio is '-'" "$(col out byte_hit_ratio | sort -u)" "-"
+check_eq "  a single tier: mem_hits = hits, disk_hits 0, no disk_capacity" \
+	"$(grep -P '^lru\t' out | cut -f9,10,14)" "$(printf '2\t0\t-')"
+check "stdin as -" sh -c 'cache-sim -s 2 - <abc.txt >out2'
+check "stdin without an operand" sh -c 'cache-sim -s 2 <abc.txt >out3'
+check_eq "  both read the same requests" "$(rows out2 | cut -f5)" "$(rows out3 | cut -f5)"
+check_grep "  named <stdin>" '^# trace: <stdin> format=text requests=6$' out3
+
+printf 'a 100\nb 200\na 100\nc 300\nb 200\n' >sized.txt
+check "ids with sizes" cache-sim -s 400 sized.txt
+check_eq "  counts bytes by default" "$(col out unit)" "bytes"
+# 400 bytes: a b a(h) c(300: evicts b, then a? 100+300=400 fits: evicts b only) b(evicts a)
+check_eq "  lru 400 bytes: 1 hit, byte_hit_ratio 100/900" \
+	"$(col out hits) $(col out byte_hit_ratio)" "1 0.111111"
+check "-u objects on sized ids" cache-sim -u objects -s 2 sized.txt
+check_eq "  counts objects, byte_hit_ratio from the sizes" \
+	"$(col out unit) $(col out hits) $(col out byte_hit_ratio)" "objects 1 0.111111"
+check_exit "-u bytes on a trace without sizes: exit 1" 1 cache-sim -u bytes -s 2 abc.txt
+check_grep "  says why" 'has no sizes' err
+check "sizes as shares of the working set" cache-sim -s 50%,100% sized.txt
+check_eq "  50% and 100% of 600 bytes" "$(col out capacity | tr '\n' ' ')" "300 600 "
+check_grep "  the working set in a comment" 'objects=3 bytes=600' out
+
+# zero-size objects are cached, taking no room
+printf 'z 0\nz 0\nb 5\nz 0\n' >zero.txt
+check "zero-size objects" cache-sim -s 5 zero.txt
+check_eq "  z m, z h, b m, z h: 2 hits, byte_hit_ratio 0" \
+	"$(col out hits) $(col out byte_hit_ratio)" "2 0.000000"
+check "capacity 0" cache-sim -s 0 sized.txt
+check_eq "  misses everything but zero-size objects" "$(col out hits)" "0"
+# larger than the cache: a miss, not admitted, nothing evicted
+printf 'b 10\na 1000\na 1000\nb 10\n' >big.txt
+for p in lru fifo clock sieve lfu arc 2q s3fifo belady; do
+	check "$p with an object larger than the cache" cache-sim -p $p -s 200 big.txt
+	check_eq "  $p: a is never admitted, b stays: 1 hit, 0 evictions" \
+		"$(col out hits) $(col out evictions)" "1 0"
+done
+
+# --- bad input ---------------------------------------------------------------
+printf 'a 1\nb 2\nc 3 e\nd x\ne 5\n' >bad.txt
+check_exit "a malformed line: exit 1" 1 cache-sim -s 10 bad.txt
+check_grep "  names file:line" '^cache-sim: bad.txt:3: expected .id \[size\]., found a third field$' err
+check "--skip-bad goes on" cache-sim -s 10 --skip-bad bad.txt
+check_grep "  counts the skipped lines on stderr" 'skipped 2 malformed lines' err
+check_grep "  and in a comment" '^# skipped 2 malformed lines' out
+check_eq "  simulates the good ones" "$(col out requests)" "3"
+printf 'a 1\nb\n' >mixed.txt
+check_exit "sizes on some lines only: exit 1" 1 cache-sim -s 10 mixed.txt
+check_grep "  says so" 'mixed.txt:2: no size, where the first request has one' err
+gzip -c sized.txt >sized.txt.gz
+check_exit "gzip input: exit 1" 1 cache-sim -s 10 sized.txt.gz
+check_grep "  with a hint" 'decompress it: zcat sized.txt.gz' err
+
+# --- formats -------------------------------------------------------------------
+printf '%s\n' 'cid,bytes,note' '"a,1",100,x' 'b,200,y' '"a,1",100,z' '"q""x",5,w' >t.csv
+check "CSV, columns by name" cache-sim --id-col cid --size-col bytes -s 1000 t.csv
+check_eq "  quoted ids with commas: 4 requests, 1 hit, 405 bytes" \
+	"$(col out requests) $(col out hits)" "4 1"
+check_grep "  detected as CSV" 'format=csv' out
+printf '1\ta\t10\n2\tb\t20\n3\ta\t10\n' >t.tsv
+check "TSV, columns by number" cache-sim -f tsv --id-col 2 --size-col 3 -s 100 t.tsv
+check_eq "  3 requests, 1 hit" "$(col out requests) $(col out hits)" "3 1"
+check_exit "a missing column name: exit 1" 1 cache-sim --id-col key -s 10 t.csv
+check_grep "  names it" "no column 'key' in the header" err
+
+hdr='ts	op	via	label	size	iter	access	code	ok	cid	bytes_up	bytes_down	t_dns	t_connect	t_ttfb	t_total	error'
+{
+	echo "# ipfs-time-cat ipfsperf 0.1.0"
+	echo "$hdr"
+	echo "1.0	cat	api	-	1024	1	cold	200	1	bafyA	0	1024	0	0	0.1	0.2	-"
+	echo "2.0	cat	api	-	1024	2	warm	200	1	bafyA	0	1024	0	0	0.1	0.2	-"
+	echo "3.0	cat	api	-	2048	1	cold	500	0	bafyB	0	0	0	0	0.1	0.2	timeout"
+	echo "4.0	id	api	-	-	1	-	200	1	-	0	300	0	0	0.1	0.2	-"
+	echo "5.0	cat	gw	-	4096	1	cold	200	1	bafyC	0	4096	0	0	0.1	0.2	-"
+} >timing.tsv
+check "timing records (TSV)" cache-sim -s 1M timing.tsv
+check_eq "  3 requests from cid and bytes_down, 1 hit" \
+	"$(col out requests) $(col out hits) $(col out byte_hit_ratio)" "3 1 0.166667"
+check_grep "  detected as records" 'format=records' out
+check_grep "  reports the failed and cid-less records" 'dropped 2 records' err
+cat >timing.jsonl <<'EOF'
+{"ts":1.0,"op":"cat","ok":1,"cid":"bafyA","bytes_down":1024}
+{"ts":2.0,"op":"cat","ok":1,"cid":"bafyA","bytes_down":1024}
+{"ts":3.0,"op":"cat","ok":0,"cid":"bafyB","bytes_down":0,"error":"timeout"}
+{"ts":4.0,"op":"id","ok":1,"cid":null,"bytes_down":300}
+{"ts":5.0,"op":"cat","ok":1,"cid":"bafyC","bytes_down":4096}
+EOF
+check "timing records (JSON Lines) on stdin" sh -c 'cache-sim -s 1M <timing.jsonl >out'
+check_eq "  the same requests" "$(col out requests) $(col out hits)" "3 1"
+
+# --- patterns, emitted traces, the three forms of one trace --------------------------
+pat="--pattern zipf:0.9 -N 2000 -n 30000 --obj-size 1k-64k --seed 7"
+pols="lru,arc,s3fifo,belady"
+check "a pattern, simulated directly" cache-sim -q $pat -p $pols -s 1M,8M
+rows out >direct
+check "emitted as text" sh -c "cache-sim $pat --emit-trace >p.txt"
+check_eq "  30000 lines" "$(wc -l <p.txt)" "30000"
+check "emitted as oracleGeneral" sh -c "cache-sim $pat --emit-trace=oracle >p.bin"
+check_eq "  30000 records of 24 bytes" "$(wc -c <p.bin)" "720000"
+check "the text trace replayed" cache-sim -q -p $pols -s 1M,8M p.txt
+rows out >text
+check "the binary trace replayed" cache-sim -q -p $pols -s 1M,8M p.bin
+check_grep "  detected as oracleGeneral" 'format=oracleGeneral' out
+rows out >binary
+check_eq "text replay = direct simulation (belady from a first pass)" \
+	"$(sed 1d text)" "$(sed 1d direct)"
+check_eq "binary replay = direct simulation (belady from next_access_vtime)" \
+	"$(sed 1d binary)" "$(sed 1d direct)"
+check "the same pattern twice" sh -c "cache-sim $pat --emit-trace | cmp - p.txt"
+check "another seed differs" sh -c "! cache-sim $pat --seed 8 --emit-trace | cmp -s - p.txt"
+for p in sequential random repeated scan scan:0.2; do
+	check "pattern $p" cache-sim -q --pattern $p -N 100 -n 1000 -s 10
+	check_eq "  1000 requests" "$(col out requests)" "1000"
+done
+check "sequential loop of 100 over LRU 99: every request misses" \
+	cache-sim -q --pattern sequential -N 100 -n 1000 -s 99
+check_eq "  0 hits" "$(col out hits)" "0"
+check_exit "binary records to a terminal refused" 2 \
+	script -qec "cache-sim --pattern random --emit-trace=oracle" /dev/null
+
+check "every policy on a random trace" cache-sim -q --pattern random -N 3000 -n 20000 \
+	--obj-size 1-1000 -p lru,fifo,clock,sieve,lfu,arc,2q,s3fifo,belady -s 10k,100k,1M
+check_eq "  hits + misses = requests on every row" \
+	"$(awk -F'\t' '!/^#/ && $1 != "policy" { print ($5 + $6 == $4) }' out | sort -u)" "1"
+
+# --- tiers -------------------------------------------------------------------------
+check "tiered rows" cache-sim -q $pat -p tiered:lru/lru,lru -u objects -s 100,300 -D 200
+check_eq "  tiered:lru/lru (100, 200) hits = lru 300 hits" \
+	"$(awk -F'\t' '$1 == "tiered:lru/lru" && $3 == 100 { print $5 }' out)" \
+	"$(awk -F'\t' '$1 == "lru" && $3 == 300 { print $5 }' out)"
+check_eq "  and its memory hits = lru 100 hits" \
+	"$(awk -F'\t' '$1 == "tiered:lru/lru" && $3 == 100 { print $9 }' out)" \
+	"$(awk -F'\t' '$1 == "lru" && $3 == 100 { print $5 }' out)"
+check_eq "  mem_hits + disk_hits = hits, disk_capacity 200" \
+	"$(awk -F'\t' '$1 ~ /tiered/ { print ($9 + $10 == $5), $14 }' out | sort -u)" "1 200"
+
+# --- curves -------------------------------------------------------------------------
+check "--mrc on a grid of 5" cache-sim --mrc -u objects -k 5 p.txt
+check_eq "  5 rows" "$(grep -vc '^#' out)" "6"
+check_eq "  from 1 object to the working set" \
+	"$(col out capacity | sed -n '1p;$p' | tr '\n' ' ')" \
+	"1 $(cut -d' ' -f1 p.txt | sort -u | wc -l) "
+check_eq "  where only first requests miss" "$(col out miss_ratio | tail -1)" \
+	"$(awk -v n="$(cut -d' ' -f1 p.txt | sort -u | wc -l)" 'BEGIN { printf "%.6f", n / 30000 }')"
+for u in objects bytes; do
+	check "--mrc grid ($u)" cache-sim --mrc -u $u -k 60 p.txt
+	check_eq "  capacity rises and the miss ratio never does" \
+		"$(paste <(col out capacity) <(col out miss_ratio) |
+		awk 'NR > 1 && ($1 <= c || $2 > m) { bad = 1 } { c = $1; m = $2 } END { print bad + 0 }')" "0"
+done
+check "--mrc in bytes at given sizes" cache-sim --mrc -s 1M,8M p.txt
+check_eq "  = lru at those sizes" "$(col out miss_ratio | tr '\n' ' ')" \
+	"$(awk -F'\t' '$1 == "lru" { printf "%.6f ", 1 - $5 / 30000 }' direct)"
+
+# --- output ----------------------------------------------------------------------------
+check "-j writes JSON Lines" sh -c 'cache-sim -j -p lru,arc -s 2,3 abc.txt >out.json'
+check "  jq reads every line" jq -e . out.json
+check_eq "  4 records, numbers unquoted, no sizes as null" \
+	"$(jq -r '[.policy, .capacity, (.hits | type), .byte_hit_ratio] | @tsv' out.json | tr '\n' ' ')" \
+	"lru	2	number	 lru	3	number	 arc	2	number	 arc	3	number	 "
+check_exit "a write error: exit 1" 1 sh -c 'cache-sim -s 2 abc.txt >/dev/full'
+
+# --- signals -------------------------------------------------------------------------
+check_exit "SIGINT: exit 130" 130 timeout --preserve-status -s INT 1 cache-sim -p lru,arc --pattern zipf:1 \
+	-N 100000 -n 4000000000 -s 1000
+check_grep "  reports what was simulated" '^# interrupted after [0-9]+ requests' out
+check_eq "  with a row per cache" "$(grep -vc '^#' out)" "3"
+check_sh "SIGPIPE ends quietly" \
+	"cache-sim --pattern zipf:1 -n 100000000 --emit-trace 2>err.pipe | head -1 >/dev/null; test ! -s err.pipe"

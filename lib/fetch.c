@@ -20,6 +20,7 @@
 #include "discover.h"
 #include "fetch.h"
 #include "progress.h"
+#include "retry.h"
 #include "rpc.h"
 #include "runner.h"
 #include "sig.h"
@@ -318,14 +319,6 @@ use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
 	return expand(s, it, u, nd, why);
 }
 
-/* Transfer errors, 5xx, 408 and 429 may pass; other 4xx will not. */
-static int
-retryable(const struct http_stat *st)
-{
-	return st->curlcode != 0 || st->code < 400 || st->code >= 500 ||
-	    st->code == 408 || st->code == 429;
-}
-
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -336,7 +329,6 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	char err[600], c[CID_MAXSTR];
 	const char *why = NULL;
 	int ok = rpc_outcome(st, r->body, err, sizeof err), v;
-	double delay;
 
 	s->inflight--;
 	r->job = NULL;
@@ -377,9 +369,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 			unlink_item(s, it);
 		if (!f->seekable)
 			flush(s);
-	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retryable(st)) {
-		delay = f->backoff * (1 << (it->attempts - 1 < 10 ? it->attempts - 1 : 10));
-		it->due = now_mono() + (delay < 30 ? delay : 30);
+	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retry_worth(st)) {
+		it->due = retry_due(f->backoff, it->attempts);
 		it->state = I_PENDING;
 		f->nretry++;
 	} else if (ok == 0 && !interrupted) {

@@ -21,6 +21,7 @@
 #include "discover.h"
 #include "journal.h"
 #include "progress.h"
+#include "retry.h"
 #include "rpc.h"
 #include "runner.h"
 #include "sig.h"
@@ -444,14 +445,6 @@ event(struct state *s, const char *op, const struct cid *c, uint64_t size,
 		u->onevent(u->arg, &e);
 }
 
-/* Transfer errors, 5xx, 408 and 429 may pass; other 4xx will not. */
-static int
-retryable(const struct http_stat *st)
-{
-	return st->curlcode != 0 || st->code < 400 || st->code >= 500 ||
-	    st->code == 408 || st->code == 429;
-}
-
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -460,7 +453,6 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	struct job *j = r->job;
 	char err[600], c[CID_MAXSTR];
 	int ok = rpc_outcome(st, r->body, err, sizeof err);
-	double delay;
 
 	s->inflight--;
 	r->job = NULL;
@@ -477,9 +469,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		job_free(j);
 	} else if (interrupted) {
 		job_free(j);
-	} else if (j->attempts <= u->retries && retryable(st)) {
-		delay = u->backoff * (1 << (j->attempts - 1 < 10 ? j->attempts - 1 : 10));
-		j->due = now_mono() + (delay < 30 ? delay : 30);
+	} else if (j->attempts <= u->retries && retry_worth(st)) {
+		j->due = retry_due(u->backoff, j->attempts);
 		j->next = s->retry;
 		s->retry = j;
 		u->nretry++;

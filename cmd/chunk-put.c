@@ -111,40 +111,40 @@ open_input(const char *path, uint64_t *size)
 static int
 only_hash(const struct dag_opts *o, const char *path, int verbose)
 {
-	struct chunkrec_final fin = { .op = "chunk-put", .via = "only-hash", .ok = 1 };
 	struct http_req r = { 0 };
 	struct http_stat st = { .code = 0 };
 	struct dag_block b;
 	struct dag *d;
 	struct cid root;
+	struct xfer x;
 	uint64_t size;
 	char s[CID_MAXSTR];
 	double t0 = now_mono();
-	int fd = open_input(path, &size), ret;
+	int fd = open_input(path, &size), ret, have_root = 0;
 
-	r.ts = fin.ts = now_wall();
-	fin.label = label;
-	fin.t_dns = fin.t_connect = fin.t_ttfb = NAN;
+	xfer_start(&x);
+	x.code = 0;
 	st.t_dns = st.t_connect = st.t_ttfb = st.t_total = NAN;
 	d = dag_open_fd(o, fd);
 	while ((ret = dag_next(d, &b)) > 0) {
-		fin.blocks++;
+		x.blocks++;
 		r.ts = now_wall();
 		if (verbose)
 			chunkrec_request(out, "hash", via, label, &b.cid, b.len, 1, 1, "",
 			    &r, &st);
 		if (b.root) {
 			root = b.cid;
-			fin.cid = &root;
-			fin.size = b.filesize;
+			have_root = 1;
+			x.size = b.filesize;
 		}
 	}
 	if (ret < 0)
 		eprintf("%s:", path);
 	dag_close(d);
-	fin.t_total = now_mono() - t0;
+	x.t_total = now_mono() - t0;
 	if (verbose)
-		chunkrec_final(out, &fin);
+		chunkrec_final(out, "chunk-put", "only-hash", label, have_root ? &root : NULL,
+		    &x, 1, NULL);
 	else
 		printf("%s\n", cid_str(&root, s));
 	return 0;
@@ -154,26 +154,13 @@ only_hash(const struct dag_opts *o, const char *path, int verbose)
 static int
 put(struct upload *u, const char *path)
 {
-	struct chunkrec_final fin = { .op = "chunk-put", .via = via, .label = label };
 	int fd = open_input(path, &u->size_hint), ret;
 
 	ret = upload_run(u, dag_fdread, &fd);
 	if (ret == 1)
-		weprintf("%s", u->err);
-	fin.cid = u->have_root ? &u->root : NULL;
-	fin.size = u->size;
-	fin.blocks = u->blocks;
-	fin.bytes_up = u->bytes_up;
-	fin.bytes_down = u->bytes_down;
-	fin.ok = ret == 0;
-	fin.code = u->code;
-	fin.error = ret == 130 ? "interrupted" : u->err;
-	fin.ts = u->ts;
-	fin.t_total = u->t_total;
-	fin.t_dns = u->t_dns;
-	fin.t_connect = u->t_connect;
-	fin.t_ttfb = u->t_ttfb;
-	chunkrec_final(out, &fin);
+		weprintf("%s", u->x.err);
+	chunkrec_final(out, "chunk-put", via, label, u->have_root ? &u->root : NULL, &u->x,
+	    ret == 0, ret == 130 ? "interrupted" : NULL);
 	if (fd > 0)
 		close(fd);
 	return ret;
@@ -183,7 +170,6 @@ put(struct upload *u, const char *path)
 static int
 get(struct fetch *f, const char *output)
 {
-	struct chunkrec_final fin = { .op = "chunk-get", .via = via, .label = label };
 	struct stat st;
 	int ret;
 
@@ -195,21 +181,9 @@ get(struct fetch *f, const char *output)
 	f->seekable = f->fd != 1 && fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode);
 	ret = fetch_run(f);
 	if (ret == 1)
-		weprintf("%s", f->err);
-	fin.cid = &f->root;
-	fin.size = f->size;
-	fin.blocks = f->blocks;
-	fin.bytes_up = f->bytes_up;
-	fin.bytes_down = f->bytes_down;
-	fin.ok = ret == 0;
-	fin.code = f->code;
-	fin.error = ret == 130 ? "interrupted" : f->err;
-	fin.ts = f->ts;
-	fin.t_total = f->t_total;
-	fin.t_dns = f->t_dns;
-	fin.t_connect = f->t_connect;
-	fin.t_ttfb = f->t_ttfb;
-	chunkrec_final(out, &fin);
+		weprintf("%s", f->x.err);
+	chunkrec_final(out, "chunk-get", via, label, &f->root, &f->x, ret == 0,
+	    ret == 130 ? "interrupted" : NULL);
 	if (f->fd != 1 && close(f->fd) < 0)
 		eprintf("%s:", output);
 	/* no half file that looks whole: a failed read leaves nothing */

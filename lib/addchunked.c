@@ -44,23 +44,17 @@ add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 	}
 	if (rc == 130)
 		return -1;
-	t.size = b->nfiles ? (int64_t)up->size : b->sizes[item];
+	t.size = b->nfiles ? (int64_t)up->x.size : b->sizes[item];
 	t.ok = rc == 0;
 	t.cid = up->have_root ? cid_str(&up->root, cid) : NULL;
-	t.error = up->err;
-	r.ts = up->ts;
-	r.t_sched = r.t_start = now_mono() - up->t_total - t0;
-	st.code = up->code;
-	st.up = up->bytes_up;
-	st.down = up->bytes_down;
-	st.t_dns = up->t_dns;
-	st.t_connect = up->t_connect;
-	st.t_ttfb = up->t_ttfb;
-	st.t_total = up->t_total;
+	t.error = up->x.err;
+	r.ts = up->x.ts;
+	r.t_sched = r.t_start = now_mono() - up->x.t_total - t0;
+	xfer_stat(&up->x, &st);
 	if (!warmup || b->show_warmup)
 		timing_write(b->out, &t);
 	if (!t.ok && warmup)
-		weprintf("warm-up add failed: %s", up->err);
+		weprintf("warm-up add failed: %s", up->x.err);
 	return t.ok;
 }
 

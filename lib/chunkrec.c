@@ -51,27 +51,21 @@ chunkrec_request(struct recw *w, const char *op, const char *via, const char *la
 }
 
 void
-chunkrec_final(struct recw *w, const struct chunkrec_final *f)
+chunkrec_final(struct recw *w, const char *op, const char *via, const char *label,
+    const struct cid *cid, const struct xfer *x, int ok, const char *error)
 {
-	struct http_req r = { 0 };
-	struct http_stat st = { 0 };
+	struct http_req r = { .ts = x->ts };
+	struct http_stat st;
 	char s[CID_MAXSTR];
 	struct timing t = {
-		.op = f->op, .via = f->via, .label = f->label, .access = "-",
-		.cid = f->cid ? cid_str(f->cid, s) : NULL, .size = (int64_t)f->size,
-		.iter = 1, .ok = f->ok, .req = &r, .st = &st, .error = f->error,
+		.op = op, .via = via, .label = label, .access = "-",
+		.cid = cid ? cid_str(cid, s) : NULL, .size = (int64_t)x->size,
+		.iter = 1, .ok = ok, .req = &r, .st = &st, .error = error ? error : x->err,
 	};
 
-	r.ts = f->ts;
-	st.code = f->code;
-	st.up = f->bytes_up;
-	st.down = f->bytes_down;
-	st.t_dns = f->t_dns;
-	st.t_connect = f->t_connect;
-	st.t_ttfb = f->t_ttfb;
-	st.t_total = f->t_total;
-	recw_uint(w, CR_BLOCKS, f->blocks);
-	if (f->t_total > 0)
-		recw_num(w, CR_MB_PER_S, f->size / f->t_total / 1e6, 3);
+	xfer_stat(x, &st);
+	recw_uint(w, CR_BLOCKS, x->blocks);
+	if (x->t_total > 0)
+		recw_num(w, CR_MB_PER_S, x->size / x->t_total / 1e6, 3);
 	timing_write(w, &t);
 }

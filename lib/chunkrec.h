@@ -10,6 +10,7 @@
 #include "http.h"
 #include "recwrite.h"
 #include "timing.h"
+#include "xfer.h"
 
 enum { CR_BLOCKS = TC_NCOLS, CR_MB_PER_S, CR_NCOLS };
 
@@ -22,16 +23,10 @@ void chunkrec_request(struct recw *w, const char *op, const char *via,
     const char *label, const struct cid *c, uint64_t size, uint64_t blocks, int ok,
     const char *error, const struct http_req *r, const struct http_stat *st);
 
-/* The outcome of a whole upload or retrieval. */
-struct chunkrec_final {
-	const char *op, *via, *label, *error;
-	const struct cid *cid;		/* NULL when unknown */
-	uint64_t size, blocks, bytes_up, bytes_down;
-	int ok;
-	long code;
-	double ts, t_total, t_dns, t_connect, t_ttfb;
-};
-
-void chunkrec_final(struct recw *w, const struct chunkrec_final *f);
+/* The record of a whole upload or retrieval x of the file cid (NULL when
+ * unknown); error overrides x's error text when not NULL. */
+void chunkrec_final(struct recw *w, const char *op, const char *via,
+    const char *label, const struct cid *cid, const struct xfer *x, int ok,
+    const char *error);
 
 #endif

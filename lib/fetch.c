@@ -51,7 +51,6 @@ struct state {
 	struct pb_node nd;
 	struct ufs_data ud;
 	double t0;
-	int first_done;
 };
 
 static void
@@ -61,11 +60,11 @@ fail(struct state *s, long code, const char *fmt, ...)
 	va_list ap;
 
 	s->stop = 1;
-	if (f->err[0])
+	if (f->x.err[0])
 		return;
-	f->code = code;
+	f->x.code = code;
 	va_start(ap, fmt);
-	vsnprintf(f->err, sizeof f->err, fmt, ap);
+	vsnprintf(f->x.err, sizeof f->x.err, fmt, ap);
 	va_end(ap);
 }
 
@@ -128,7 +127,7 @@ write_all(struct state *s, const uint8_t *p, size_t n, uint64_t off)
 		p += w;
 		n -= w;
 		off += w;
-		f->size += w;
+		f->x.size += w;
 	}
 }
 
@@ -343,23 +342,15 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		else
 			fail(s, 0, "%s: node %s returned %zu bytes that do not match the CID",
 			    c, url_redact(f->api), r->len);
-		snprintf(err, sizeof err, "%s", f->err);
+		snprintf(err, sizeof err, "%s", f->x.err);
 		ok = -1;
 	}
-	f->nreq++;
-	f->bytes_down += st->down;
-	f->bytes_up += st->up;
-	if (!s->first_done) {
-		s->first_done = 1;
-		f->t_dns = st->t_dns;
-		f->t_connect = st->t_connect;
-		f->t_ttfb = st->t_ttfb;
-	}
+	xfer_request(&f->x, st);
 	e = (struct fetch_event){ &it->cid, r->len, ok == 1, ok == 1 ? "" : err, r, st };
 	if (f->onevent)
 		f->onevent(f->arg, &e);
 	if (ok == 1) {
-		f->blocks++;
+		f->x.blocks++;
 		it->state = I_PENDING;
 		if (use_block(s, it, (const uint8_t *)(r->body ? r->body : ""), r->len, &why) < 0) {
 			fail(s, 0, "%s: %s", c, why);
@@ -372,13 +363,13 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retry_worth(st)) {
 		it->due = retry_due(f->backoff, it->attempts);
 		it->state = I_PENDING;
-		f->nretry++;
+		f->x.nretry++;
 	} else if (ok == 0 && !interrupted) {
 		fail(s, st->code, "%s: %s", c, err);
 	}
 	if (f->progress && s->have_total)
 		progress_show(0, "%" PRIu64 "%%, %" PRIu64 " blocks",
-		    s->total ? f->size * 100 / s->total : 100, f->blocks);
+		    s->total ? f->x.size * 100 / s->total : 100, f->x.blocks);
 }
 
 int
@@ -391,33 +382,27 @@ fetch_run(struct fetch *f)
 	char c[CID_MAXSTR];
 	int ret;
 
-	f->size = f->blocks = f->bytes_down = f->bytes_up = 0;
-	f->nreq = f->nretry = 0;
-	f->t_dns = f->t_connect = f->t_ttfb = NAN;
-	f->code = 200;
-	f->err[0] = '\0';
-	f->ts = now_wall();
-	f->t_total = 0;
+	xfer_start(&f->x);
 	cid_info(&f->root, &ci);
 	if (ci.codec != CODEC_DAGPB && ci.codec != CODEC_RAW) {
-		snprintf(f->err, sizeof f->err, "%s: not a UnixFS file (codec 0x%" PRIx64
+		snprintf(f->x.err, sizeof f->x.err, "%s: not a UnixFS file (codec 0x%" PRIx64
 		    " is neither dag-pb nor raw)", cid_str(&f->root, c), ci.codec);
-		f->code = 0;
+		f->x.code = 0;
 		return 1;
 	}
 	if (ci.mhcode != MH_SHA2_256 && ci.mhcode != MH_IDENTITY) {
-		snprintf(f->err, sizeof f->err, "%s: unsupported hash function 0x%" PRIx64,
+		snprintf(f->x.err, sizeof f->x.err, "%s: unsupported hash function 0x%" PRIx64,
 		    cid_str(&f->root, c), ci.mhcode);
-		f->code = 0;
+		f->x.code = 0;
 		return 1;
 	}
 	s.head = s.tail = item_new(&f->root, 0, -1, 0);
 	if (f->progress)
 		progress_init(0);
 	s.t0 = now_mono();
-	f->ts = now_wall();
+	f->x.ts = now_wall();
 	ret = runner_run(&rc, &ops, &s);
-	f->t_total = now_mono() - s.t0;
+	f->x.t_total = now_mono() - s.t0;
 	if (f->progress)
 		progress_end();
 	while (s.head)
@@ -426,8 +411,8 @@ fetch_run(struct fetch *f)
 	free(s.ud.blocksizes);
 	if (ret)
 		return ret;
-	if (!f->err[0] && (!s.have_total || f->size != s.total))
+	if (!f->x.err[0] && (!s.have_total || f->x.size != s.total))
 		fail(&s, 0, "%s: wrote %" PRIu64 " bytes of %" PRIu64, cid_str(&f->root, c),
-		    f->size, s.total);
-	return f->err[0] ? 1 : 0;
+		    f->x.size, s.total);
+	return f->x.err[0] ? 1 : 0;
 }

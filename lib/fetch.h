@@ -6,6 +6,7 @@
 
 #include "cid.h"
 #include "http.h"
+#include "xfer.h"
 
 /* One block/get's outcome, for per-request records. */
 struct fetch_event {
@@ -33,13 +34,7 @@ struct fetch {
 	void *arg;
 
 	/* results */
-	uint64_t size;			/* file bytes written */
-	uint64_t blocks;		/* blocks fetched and verified */
-	uint64_t bytes_down, bytes_up;
-	unsigned long nreq, nretry;
-	double ts, t_total, t_dns, t_connect, t_ttfb;
-	long code;
-	char err[512];			/* the failure, "" when ok */
+	struct xfer x;			/* file bytes written, blocks verified, bytes, times, error */
 };
 
 /*

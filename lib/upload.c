@@ -49,7 +49,7 @@ struct state {
 	struct upload *u;
 	struct dag *dag;
 	struct journal *jr;
-	int inflight, dag_done, failed, first_done;
+	int inflight, dag_done, failed;
 	struct job *retry;	/* waiting for another attempt */
 	struct job *held;	/* the root or its shard, sent last */
 	struct job *filling;	/* UP_CAR: the shard being written */
@@ -64,12 +64,12 @@ fail(struct state *s, long code, const char *fmt, ...)
 	va_list ap;
 
 	s->failed = 1;
-	if (u->err[0])
+	if (u->x.err[0])
 		return;
 	if (code)
-		u->code = code;
+		u->x.code = code;
 	va_start(ap, fmt);
-	vsnprintf(u->err, sizeof u->err, fmt, ap);
+	vsnprintf(u->x.err, sizeof u->x.err, fmt, ap);
 	va_end(ap);
 }
 
@@ -271,11 +271,11 @@ show(struct state *s, int force)
 	if (u->size_hint)
 		progress_show(force, "%" PRIu64 "%% hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
 		    dag_bytes(s->dag) * 100 / u->size_hint, u->stored + u->skipped,
-		    u->bytes_up / 1048576.0);
+		    u->x.bytes_up / 1048576.0);
 	else
 		progress_show(force, "%.1f MiB hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
 		    dag_bytes(s->dag) / 1048576.0, u->stored + u->skipped,
-		    u->bytes_up / 1048576.0);
+		    u->x.bytes_up / 1048576.0);
 }
 
 /* Pull the next block from the builder; 0 when there is none. */
@@ -295,11 +295,11 @@ pull(struct state *s, struct dag_block *b)
 			s->dag_done = 1;
 			return 0;
 		}
-		u->blocks++;
+		u->x.blocks++;
 		if (b->root) {
 			u->root = b->cid;
 			u->have_root = 1;
-			u->size = b->filesize;
+			u->x.size = b->filesize;
 			s->rootlen = b->len;
 			s->dag_done = 1;
 		}
@@ -432,15 +432,7 @@ event(struct state *s, const char *op, const struct cid *c, uint64_t size,
 	struct upload *u = s->u;
 	struct up_event e = { op, c, size, blocks, ok, err, r, st };
 
-	u->nreq++;
-	u->bytes_up += st->up;
-	u->bytes_down += st->down;
-	if (!s->first_done) {
-		s->first_done = 1;
-		u->t_dns = st->t_dns;
-		u->t_connect = st->t_connect;
-		u->t_ttfb = st->t_ttfb;
-	}
+	xfer_request(&u->x, st);
 	if (u->onevent)
 		u->onevent(u->arg, &e);
 }
@@ -473,7 +465,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		j->due = retry_due(u->backoff, j->attempts);
 		j->next = s->retry;
 		s->retry = j;
-		u->nretry++;
+		u->x.nretry++;
 	} else {
 		if (st->code == 413)
 			snprintf(err + strlen(err), sizeof err - strlen(err), " (the node"
@@ -554,17 +546,11 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	int ret;
 
 	u->have_root = 0;
-	u->size = u->blocks = u->stored = u->skipped = u->missing = 0;
-	u->bytes_up = u->bytes_down = 0;
-	u->nreq = u->nretry = 0;
-	u->t_dns = u->t_connect = u->t_ttfb = NAN;
-	u->code = 200;
-	u->err[0] = '\0';
-	u->ts = now_wall();
-	u->t_total = 0;
+	u->stored = u->skipped = u->missing = 0;
+	xfer_start(&u->x);
 	if (u->dialect == DIALECT_UNKNOWN &&
-	    (u->dialect = probe(u, u->err, sizeof u->err)) == DIALECT_UNKNOWN) {
-		u->code = 0;
+	    (u->dialect = probe(u, u->x.err, sizeof u->x.err)) == DIALECT_UNKNOWN) {
+		u->x.code = 0;
 		return 1;
 	}
 	if (u->journal) {
@@ -573,7 +559,7 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	}
 	s.dag = dag_open(&u->dag, rd, arg);
 	s.t0 = now_mono();
-	u->ts = now_wall();
+	u->x.ts = now_wall();
 	if (u->progress)
 		progress_init(0);
 	ret = runner_run(&rc, &ops, &s);
@@ -581,7 +567,7 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 		cid_str(&u->root, c);
 		snprintf(q, sizeof q, "arg=%s", c);
 		/* dag/import says nothing of the blocks: ask for the root */
-		if (u->mode == UP_CAR && u->skipped < u->blocks &&
+		if (u->mode == UP_CAR && u->skipped < u->x.blocks &&
 		    call(&s, "block/stat", q, body, sizeof body) &&
 		    (rpc_int(body, "Size", &size) < 0 || (uint64_t)size != s.rootlen)) {
 			fail(&s, 0, "block/stat %s: the node's root is not the one sent", c);
@@ -592,7 +578,7 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 		if (!s.failed && s.jr)
 			journal_done(s.jr, &u->root);
 	}
-	u->t_total = now_mono() - s.t0;
+	u->x.t_total = now_mono() - s.t0;
 	if (u->progress) {
 		show(&s, 1);
 		progress_end();

@@ -8,6 +8,7 @@
 #include "cid.h"
 #include "dag.h"
 #include "http.h"
+#include "xfer.h"
 
 enum { UP_BLOCK, UP_CAR };
 /* How the node spells block/put's parameters (found with /api/v0/version). */
@@ -46,18 +47,10 @@ struct upload {
 	/* results */
 	struct cid root;
 	int have_root;
-	uint64_t size;			/* file bytes */
-	uint64_t blocks;		/* blocks in the DAG */
+	struct xfer x;			/* file bytes, blocks, bytes, times, error */
 	uint64_t stored;		/* blocks sent and confirmed this run */
 	uint64_t skipped;		/* blocks the journal had stored before */
 	uint64_t missing;		/* blocks not stored in the end */
-	uint64_t bytes_up, bytes_down;	/* request bodies, retries included */
-	unsigned long nreq, nretry;
-	double ts;			/* wall clock at the start */
-	double t_total;			/* seconds from first request to the end */
-	double t_dns, t_connect, t_ttfb;	/* of the first request */
-	long code;			/* 200, or the HTTP status of a failure */
-	char err[512];			/* first failure, "" when ok */
 };
 
 /*

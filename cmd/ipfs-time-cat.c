@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "discover.h"
 #include "sig.h"
+#include "timeopt.h"
 #include "timing.h"
 #include "util.h"
 
@@ -23,27 +24,15 @@ usage(void)
 	exit(0);
 }
 
-enum { O_VIA = 256, O_VERIFY, O_DISCARD, O_SHOW_WARMUP, O_CALL, O_API, O_GATEWAY, O_AUTHFILE };
+enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY };
 
 static const struct option longopts[] = {
-	{ "iterations", required_argument, NULL, 'n' },
-	{ "warmup", required_argument, NULL, 'w' },
-	{ "concurrency", required_argument, NULL, 'c' },
-	{ "rate", required_argument, NULL, 'r' },
-	{ "label", required_argument, NULL, 'l' },
-	{ "timeout", required_argument, NULL, 't' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
+	TIMEOPT_LONG,
 	{ "via", required_argument, NULL, O_VIA },
 	{ "verify", no_argument, NULL, O_VERIFY },
 	{ "discard", no_argument, NULL, O_DISCARD },
-	{ "show-warmup", no_argument, NULL, O_SHOW_WARMUP },
 	{ "call", required_argument, NULL, O_CALL },
-	{ "api", required_argument, NULL, O_API },
 	{ "gateway", required_argument, NULL, O_GATEWAY },
-	{ "api-auth-file", required_argument, NULL, O_AUTHFILE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -68,43 +57,29 @@ parse_via(struct catbench *b, const char *s)
 int
 main(int argc, char *argv[])
 {
-	struct catbench b = { .iterations = 10, .warmup = -1, .via = { VIA_RPC }, .nvia = 1 };
-	struct http_opts http = { .connect_timeout = 10 };
-	const char *api_flag = NULL, *gw_flag = NULL, *authfile = NULL;
+	struct catbench b = { .via = { VIA_RPC }, .nvia = 1 };
+	struct timeopt o;
+	const char *gw_flag = NULL;
 	char **calls = NULL, extra[256];
 	size_t ncalls = 0, callcap = 0;
-	int ch, json = 0, rc, setc = 0;
+	int ch, rc;
 
 	setargv0(argv[0]);
-	b.run.concurrency = 1;
-	while ((ch = getopt_long(argc, argv, "n:w:c:r:l:t:jqhV", longopts, NULL)) != -1) {
+	timeopt_init(&o);
+	while ((ch = getopt_long(argc, argv, TIMEOPT_SHORT, longopts, NULL)) != -1) {
+		if (timeopt_parse(&o, ch, optarg, usage))
+			continue;
 		switch (ch) {
-		case 'n': b.iterations = cli_count("--iterations", optarg, 1); break;
-		case 'w': b.warmup = cli_count("--warmup", optarg, 0); break;
-		case 'c':
-			b.run.concurrency = cli_count("--concurrency", optarg, 1);
-			setc = 1;
-			break;
-		case 'r': b.run.rate = cli_number("--rate", optarg); break;
-		case 'l': b.label = optarg; break;
-		case 't': http.timeout = cli_duration("--timeout", optarg); break;
-		case 'j': json = 1; break;
-		case 'q': b.quiet = 1; break;
-		case 'h': usage();
-		case 'V': cli_version();
 		case O_VIA: parse_via(&b, optarg); break;
 		case O_VERIFY: b.verify = 1; break;
 		case O_DISCARD: b.discard = 1; break;
-		case O_SHOW_WARMUP: b.show_warmup = 1; break;
 		case O_CALL:
 			if (!*optarg)
 				usageerr("--call: expected an endpoint such as id or stats/bw");
 			egrow((void **)&calls, &callcap, ncalls + 1, sizeof *calls);
 			calls[ncalls++] = optarg;
 			break;
-		case O_API: api_flag = optarg; break;
 		case O_GATEWAY: gw_flag = optarg; break;
-		case O_AUTHFILE: authfile = optarg; break;
 		default: cli_badopt();
 		}
 	}
@@ -114,16 +89,17 @@ main(int argc, char *argv[])
 		usageerr("--call times RPC calls: --via and --verify are for reads");
 	b.calls = calls;
 	b.ncalls = (int)ncalls;
+	timeopt_finish(&o);
+	b.iterations = o.iterations;
 	/* reads: the first one of each CID is the cold one, so no warm-up by
 	 * default; calls warm up their connection with one */
-	if (b.warmup < 0)
-		b.warmup = ncalls ? 1 : 0;
-	if (b.run.rate > 0 && !setc)
-		b.run.concurrency = 64;
-	b.api = discover_api(api_flag);
+	b.warmup = o.warmup >= 0 ? o.warmup : ncalls ? 1 : 0;
+	b.show_warmup = o.show_warmup;
+	b.label = o.label;
+	b.quiet = o.quiet;
+	b.run = o.run;
+	b.api = o.api;
 	b.gateway = discover_gateway(gw_flag);
-	http.auth = discover_auth(authfile);
-	b.run.http = &http;
 
 	if (!ncalls) {
 		for (int i = optind; i < argc; i++)
@@ -146,7 +122,7 @@ main(int argc, char *argv[])
 	sig_init();
 	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g",
 	    url_redact(b.gateway), b.run.concurrency, b.run.rate);
-	b.out = timing_open(json, argv0, b.api, extra);
+	b.out = timing_open(o.json, argv0, b.api, extra);
 	rc = catbench_run(&b);
 	recw_close(b.out);
 	if (!b.quiet && rc != EXIT_INTERRUPTED)
@@ -159,8 +135,7 @@ main(int argc, char *argv[])
 	}
 	free(b.t);
 	free(calls);
-	free((char *)b.api);
 	free((char *)b.gateway);
-	free((char *)http.auth);
+	timeopt_free(&o);
 	return rc;
 }

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "catbench.h"
+#include "cid.h"
 #include "progress.h"
 #include "recread.h"
 #include "rpc.h"
+#include "sha256.h"
 #include "timing.h"
 #include "util.h"
 
@@ -18,6 +20,7 @@ struct job {
 	long iter;
 	const char *access;
 	char *url;
+	struct sha256 hash;	/* of the bytes read, for raw-block CIDs */
 };
 
 struct state {
@@ -138,6 +141,24 @@ catbench_load(struct catbench *b, const char *path)
 	return 0;
 }
 
+/* A CID (no path) of a raw block hashed with sha2-256: remember its digest. */
+static int
+raw_block(struct target *t)
+{
+	struct cid c;
+	struct cid_info ci;
+
+	if (t->rawhash)
+		return 1;
+	if (strchr(t->path, '/') || cid_parse(&c, t->path) < 0)
+		return 0;
+	cid_info(&c, &ci);
+	if (ci.codec != CODEC_RAW || ci.mhcode != MH_SHA2_256 || ci.dlen != 32)
+		return 0;
+	memcpy(t->digest, ci.digest, 32);
+	return t->rawhash = 1;
+}
+
 void
 catbench_sizes(struct catbench *b)
 {
@@ -154,7 +175,7 @@ catbench_sizes(struct catbench *b)
 	for (size_t i = 0; i < b->nt; i++) {
 		struct target *t = &b->t[i];
 
-		if (t->size >= 0 || t->why)
+		if (raw_block(t) || t->size >= 0 || t->why)
 			continue;
 		if (t->first != i) {
 			t->size = b->t[t->first].size;
@@ -216,6 +237,12 @@ first_way(const struct state *s)
 	return (int)((s->b->t[s->item].coin + s->round) & 1);
 }
 
+static void
+hash_sink(void *arg, const void *p, size_t n)
+{
+	sha256_update(arg, p, n);
+}
+
 static int
 next(void *ctx, struct http_req *r)
 {
@@ -248,7 +275,9 @@ next(void *ctx, struct http_req *r)
 		first->read = 1;
 		j->url = read_url(b, t, j->via);
 		http_req_setup(r, j->via == VIA_GATEWAY ? "GET" : "POST", j->url,
-		    b->discard ? 1024 : SIZE_MAX, NULL, NULL);
+		    b->discard ? 1024 : SIZE_MAX, b->verify && t->rawhash ? hash_sink : NULL,
+		    &j->hash);
+		sha256_init(&j->hash);
 		if (++s->v == b->nvia) {
 			s->v = 0;
 			s->item++;
@@ -299,7 +328,16 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 			snprintf(err, sizeof err, "HTTP %ld from the gateway", st->code);
 			ok = 0;
 		}
-		if (ok && b->verify) {
+		if (ok && b->verify && tg->rawhash) {
+			uint8_t d[32];
+
+			sha256_final(&j->hash, d);
+			if (memcmp(d, tg->digest, 32)) {
+				snprintf(err, sizeof err, "verify: the %" PRIu64 " bytes read do not "
+				    "hash to the CID's sha2-256", r->nread);
+				ok = 0;
+			}
+		} else if (ok && b->verify) {
 			if (tg->size < 0) {
 				snprintf(err, sizeof err, "verify: %s", tg->why ? tg->why : "size unknown");
 				ok = 0;

@@ -17,6 +17,8 @@ struct target {
 	size_t first;		/* index of the first target with this path */
 	int read;		/* read at least once: later reads are warm */
 	size_t coin;		/* rank among targets of its size: which way first */
+	int rawhash;		/* a raw-block CID: --verify checks its sha2-256 */
+	uint8_t digest[32];
 };
 
 struct catbench {
@@ -45,8 +47,9 @@ void catbench_add(struct catbench *b, const char *arg, int64_t size);
  */
 int catbench_load(struct catbench *b, const char *path);
 
-/* With --verify: ask the node (files/stat) the size of every target that
- * has none yet. Not timed. */
+/* With --verify: find the raw-block CIDs, checked by their own sha2-256
+ * multihash, and ask the node (files/stat) the size of every other target
+ * that has none yet. Not timed. */
 void catbench_sizes(struct catbench *b);
 
 /* Run warm-ups then measured rounds. 0, 1 when a request failed, 130. */

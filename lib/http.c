@@ -93,6 +93,9 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 		r->hdrs = curl_slist_append(r->hdrs, auth);
 		memset(auth, 0, sizeof auth);
 	}
+	r->hdrs_empty = curl_slist_append(NULL, "Content-Type:");
+	for (struct curl_slist *l = r->hdrs; l; l = l->next)
+		r->hdrs_empty = curl_slist_append(r->hdrs_empty, l->data);
 	curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdrs);
 }
 
@@ -102,6 +105,7 @@ http_req_free(struct http_req *r)
 	if (r->mime)
 		curl_mime_free(r->mime);
 	curl_slist_free_all(r->hdrs);
+	curl_slist_free_all(r->hdrs_empty);
 	curl_easy_cleanup(r->h);
 	free(r->body);
 	memset(r, 0, sizeof *r);
@@ -118,11 +122,14 @@ http_req_setup(struct http_req *r, const char *method, const char *url,
 	}
 	curl_easy_setopt(r->h, CURLOPT_URL, url);
 	if (!strcmp(method, "POST")) {
+		/* an empty body, not an empty form the server would parse */
 		curl_easy_setopt(r->h, CURLOPT_POST, 1L);
 		curl_easy_setopt(r->h, CURLOPT_POSTFIELDS, "");
 		curl_easy_setopt(r->h, CURLOPT_POSTFIELDSIZE, 0L);
+		curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdrs_empty);
 	} else {
 		curl_easy_setopt(r->h, CURLOPT_HTTPGET, 1L);
+		curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdrs);
 	}
 	r->errbuf[0] = r->stream_err[0] = '\0';
 	r->len = 0;
@@ -141,6 +148,7 @@ http_req_mime(struct http_req *r)
 	if (!r->mime) {
 		r->mime = curl_mime_init(r->h);
 		curl_easy_setopt(r->h, CURLOPT_MIMEPOST, r->mime);
+		curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdrs);
 	}
 	return r->mime;
 }

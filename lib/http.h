@@ -33,6 +33,7 @@ typedef void http_sink(void *arg, const void *p, size_t n);
 struct http_req {
 	CURL *h;
 	struct curl_slist *hdrs;	/* fixed headers (auth, Expect) */
+	struct curl_slist *hdrs_empty;	/* the same, and no Content-Type for an empty POST */
 	curl_mime *mime;		/* upload of the current request, if any */
 	char errbuf[CURL_ERROR_SIZE];
 	char stream_err[256];		/* X-Stream-Error trailer */

@@ -14,17 +14,34 @@ payload_start(struct payload *p, uint64_t seed, uint64_t size, uint64_t key)
 	p->size = size;
 	p->key = key;
 	p->left = size;
+	p->ntail = 0;
 	prng_seed3(&p->rng, seed, size, key);
 }
 
 size_t
 payload_read(struct payload *p, void *buf, size_t n)
 {
+	uint8_t *b = buf;
+	size_t k, whole;
+	uint64_t x;
+
 	if (n > p->left)
 		n = p->left;
-	prng_fill(&p->rng, buf, n);
 	p->left -= n;
-	return n;
+	k = n < p->ntail ? n : p->ntail;
+	memcpy(b, p->tail + 8 - p->ntail, k);
+	p->ntail -= k;
+	b += k;
+	n -= k;
+	whole = n / 8 * 8;
+	prng_fill(&p->rng, b, whole);
+	if (n > whole) {
+		x = prng_next(&p->rng);
+		memcpy(p->tail, &x, 8);
+		memcpy(b + whole, p->tail, n - whole);
+		p->ntail = 8 - (n - whole);
+	}
+	return k + n;
 }
 
 static size_t

@@ -23,3 +23,14 @@ fault "wrong byte count with --verify" "verify: read 6 bytes, expected 5" ipfs-t
 ipfs-time-cat --api "$FAULTD/delay-100" -q -n 2 -w 0 --call version >"$T/d.tsv"
 check_eq "delayed replies are ok" "$(col "$T/d.tsv" ok | tr -d '\n')" 11
 check_eq "t_total includes the 100 ms delay" "$(col "$T/d.tsv" t_total | awk '$1 < 0.1' | wc -l)" 0
+
+# --verify checks a raw-block CID against its own sha2-256 multihash
+raw=$(printf hello | chunk-put --only-hash --raw-leaves --cid-version 1 -)
+check_eq "the raw CID of 'hello'" "$raw" bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq
+ipfs-time-cat --gateway "$FAULTD/ok" --via gateway --verify -q -n 1 "$raw" >"$T/h.tsv"
+check_eq "raw CID: the right bytes verify" "$(col "$T/h.tsv" ok)" 1
+fault "raw CID: bytes that do not hash to the CID" "verify: the 6 bytes read do not hash to the CID's sha2-256" \
+	ipfs-time-cat --gateway "$FAULTD/wrongsize" --via gateway --verify "$raw"
+printf 'cid\tsize\n%s\t6\n' "$raw" >"$T/six.tsv"
+fault "raw CID: the hash wins over a matching size" "do not hash" \
+	ipfs-time-cat --gateway "$FAULTD/wrongsize" --via gateway --verify - <"$T/six.tsv"

@@ -88,3 +88,7 @@ wait $pid; rc=$?
 check_eq "SIGINT exits 130" "$rc" 130
 check_eq "SIGINT: records are whole lines" "$(awk -F'\t' '!/^#/ && NF != 20' "$T/int.tsv" | wc -l)" 0
 check_eq "SIGINT: finished records were written" "$([ "$(col "$T/int.tsv" ok | grep -c 1)" -gt 0 ] && echo yes)" yes
+
+# raw-block CIDs (js-ipfs prints them in base58btc) verify by their hash
+check_sh "raw-leaves CIDv1 adds read back and verify by multihash" \
+	'ipfs-time-add -q -n 1 -s 1k,100k --cid-version 1 --raw-leaves | ipfs-time-cat -q --verify --via rpc,gateway | awk -F"\t" "!/^#/ && NR > 5 && \$10 != 1 {bad++} END {exit bad}"'

@@ -1,0 +1,71 @@
+/* chunkrec.c: chunk-put's per-request and final records. */
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "chunkrec.h"
+#include "discover.h"
+#include "timing.h"
+#include "version.h"
+
+static const char *cols[CR_NCOLS + 1];
+
+struct recw *
+chunkrec_open(FILE *f, int json, const char *api, const char *extra)
+{
+	struct recw *w;
+	char when[64];
+	time_t t = time(NULL);
+	int i;
+
+	for (i = 0; i < TC_NCOLS; i++)
+		cols[i] = timing_cols[i];
+	cols[CR_BLOCKS] = "blocks";
+	cols[CR_MB_PER_S] = "mb_per_s";
+	cols[CR_NCOLS] = NULL;
+	w = recw_open(f, cols, json);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	recw_comment(w, "chunk-put ipfsperf %s", IPFSPERF_VERSION);
+	recw_comment(w, "start %s", when);
+	if (api)
+		recw_comment(w, "api %s", url_redact(api));
+	if (extra && *extra)
+		recw_comment(w, "%s", extra);
+	return w;
+}
+
+void
+chunkrec_request(struct recw *w, const char *op, const char *via, const char *label,
+    const struct cid *c, uint64_t size, uint64_t blocks, int ok, const char *error,
+    const struct http_req *r, const struct http_stat *st)
+{
+	char s[CID_MAXSTR];
+	struct timing t = {
+		.op = op, .via = via, .label = label, .access = "-",
+		.cid = c ? cid_str(c, s) : NULL, .size = (int64_t)size, .iter = 1,
+		.ok = ok, .req = r, .st = st, .error = error,
+	};
+
+	recw_uint(w, CR_BLOCKS, blocks);
+	timing_write(w, &t);
+}
+
+void
+chunkrec_final(struct recw *w, const char *op, const char *via, const char *label,
+    const struct cid *cid, const struct xfer *x, int ok, const char *error)
+{
+	struct http_req r = { .ts = x->ts };
+	struct http_stat st;
+	char s[CID_MAXSTR];
+	struct timing t = {
+		.op = op, .via = via, .label = label, .access = "-",
+		.cid = cid ? cid_str(cid, s) : NULL, .size = (int64_t)x->size,
+		.iter = 1, .ok = ok, .req = &r, .st = &st, .error = error ? error : x->err,
+	};
+
+	xfer_stat(x, &st);
+	recw_uint(w, CR_BLOCKS, x->blocks);
+	if (x->t_total > 0)
+		recw_num(w, CR_MB_PER_S, x->size / x->t_total / 1e6, 3);
+	timing_write(w, &t);
+}

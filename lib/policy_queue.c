@@ -11,7 +11,9 @@
  * object, staying where it stopped; new objects enter at the head.
  *
  * An object's state is 1 (its queue) plus MARK times its counter (CLOCK)
- * or its mark (SIEVE).
+ * or its mark (SIEVE). The simulation runs LRU on the recency stack
+ * (lrustack.c); this LRU serves caches used one request at a time (tiers)
+ * and a size given twice.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * row says otherwise is stale, left by a removal, and skipped. So removal
  * touches nothing but the row, and moving a row to the head is a removal
  * and a push. When the array is full it is compacted, or doubled if more
- * than half of it is live. Unlike a linked list, the rows next in line
+ * than a quarter of it is live. Unlike a linked list, the rows next in line
  * are known in advance: take() prefetches them, so the evictions of a
  * large cache do not wait on memory one after the other.
  */

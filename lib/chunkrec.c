@@ -1,37 +1,21 @@
 /* chunkrec.c: chunk-put's per-request and final records. */
 #include <math.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "chunkrec.h"
-#include "discover.h"
 #include "timing.h"
-#include "version.h"
 
 static const char *cols[CR_NCOLS + 1];
 
 struct recw *
 chunkrec_open(FILE *f, int json, const char *api, const char *extra)
 {
-	struct recw *w;
-	char when[64];
-	time_t t = time(NULL);
-	int i;
-
-	for (i = 0; i < TC_NCOLS; i++)
+	for (int i = 0; i < TC_NCOLS; i++)
 		cols[i] = timing_cols[i];
 	cols[CR_BLOCKS] = "blocks";
 	cols[CR_MB_PER_S] = "mb_per_s";
 	cols[CR_NCOLS] = NULL;
-	w = recw_open(f, cols, json);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	recw_comment(w, "chunk-put ipfsperf %s", IPFSPERF_VERSION);
-	recw_comment(w, "start %s", when);
-	if (api)
-		recw_comment(w, "api %s", url_redact(api));
-	if (extra && *extra)
-		recw_comment(w, "%s", extra);
-	return w;
+	return timing_open_cols(f, cols, json, "chunk-put", api, extra);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "lrustack.h"
 #include "policy.h"
 #include "sig.h"
@@ -30,15 +31,6 @@ enum {
 	C_BYTE_HIT_RATIO, C_MEM_HITS, C_DISK_HITS, C_EVICTIONS, C_ELAPSED,
 	C_MREQ, C_DISK_CAPACITY,
 };
-
-double
-now_secs(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 void
 sim_add(struct sim *s, struct cache *c)
@@ -94,10 +86,10 @@ plan(struct sim *s)
 static void
 run(struct cache *c, const struct req *r, size_t n)
 {
-	double t0 = now_secs();
+	double t0 = now_mono();
 
 	c->pol->run(c, r, n);
-	c->secs += now_secs() - t0;
+	c->secs += now_mono() - t0;
 }
 
 /* Add a group's time to its caches, in equal shares. */
@@ -122,16 +114,16 @@ sim_batch(struct sim *s, const struct req *r, size_t n)
 			run(s->c[k], r, n);
 	for (int bytes = 0; bytes <= 1; bytes++)
 		if (s->group[bytes]) {
-			double t0 = now_secs();
+			double t0 = now_mono();
 
 			tabgroup_run(s->group[bytes], r, n);
-			share(s, GROUPED, bytes, s->ngrouped[bytes], now_secs() - t0);
+			share(s, GROUPED, bytes, s->ngrouped[bytes], now_mono() - t0);
 		}
 	if (s->stack) {
-		double t0 = now_secs();
+		double t0 = now_mono();
 		size_t m = lrustack_run(s->stack, r, n);
 
-		share(s, STACKED, 0, s->nstacked, now_secs() - t0);
+		share(s, STACKED, 0, s->nstacked, now_mono() - t0);
 		if (m < n) {
 			/* the stack handed its caches their state: they go on alone */
 			lrustack_free(s->stack);
@@ -191,7 +183,7 @@ pump(struct source *src, struct req *buf, size_t n0,
     void (*fn)(void *arg, const struct req *r, size_t n), void *arg, int progress)
 {
 	uint64_t total = 0;
-	double start = now_secs(), last = start, t;
+	double start = now_mono(), last = start, t;
 	size_t n = n0;
 
 	while (n > 0) {
@@ -199,7 +191,7 @@ pump(struct source *src, struct req *buf, size_t n0,
 		total += n;
 		if (interrupted)
 			break;
-		if (progress && (t = now_secs()) - last >= 1) {
+		if (progress && (t = now_mono()) - last >= 1) {
 			last = t;
 			fprintf(stderr, "\r%s: %s: %.1fM requests, %.2fM/s   ", argv0, src->name,
 			    (double)total / 1e6, (double)total / 1e6 / (t - start));

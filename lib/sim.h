@@ -39,6 +39,5 @@ void sim_free(struct sim *s);
 uint64_t pump(struct source *src, struct req *buf, size_t n0,
     void (*fn)(void *arg, const struct req *r, size_t n), void *arg, int progress);
 
-double now_secs(void);
 
 #endif

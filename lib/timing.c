@@ -15,7 +15,14 @@ const char *const timing_cols[] = {
 struct recw *
 timing_open(int json, const char *tool, const char *api, const char *extra)
 {
-	struct recw *w = recw_open(stdout, timing_cols, json);
+	return timing_open_cols(stdout, timing_cols, json, tool, api, extra);
+}
+
+struct recw *
+timing_open_cols(FILE *f, const char *const *cols, int json, const char *tool,
+    const char *api, const char *extra)
+{
+	struct recw *w = recw_open(f, cols, json);
 	char when[64];
 	time_t t = time(NULL);
 

@@ -3,6 +3,7 @@
 #define TIMING_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "http.h"
 #include "recwrite.h"
@@ -29,6 +30,9 @@ struct timing {
 /* Open a timing record writer on stdout with the metadata comments. */
 struct recw *timing_open(int json, const char *tool, const char *api,
     const char *extra);
+/* The same on f, for a longer list of columns that begins with timing_cols. */
+struct recw *timing_open_cols(FILE *f, const char *const *cols, int json,
+    const char *tool, const char *api, const char *extra);
 
 /* Write one record. */
 void timing_write(struct recw *w, const struct timing *t);

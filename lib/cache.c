@@ -148,3 +148,9 @@ list_dump(FILE *f, const char *name, const struct node *n, const struct list *l)
 		fprintf(f, " %llu", (unsigned long long)n[i].key);
 	fputc('\n', f);
 }
+
+int
+cache_has(struct cache *c, uint64_t key)
+{
+	return cache_lookup(c, key) != NIL;
+}

@@ -149,6 +149,9 @@ cache_lookup(const struct cache *c, uint64_t key)
 	return ht_find(&c->ht, key, &c->n[0].key, sizeof(struct node) / sizeof(uint64_t));
 }
 
+/* The policy has() of caches that keep no ghosts: every indexed key is resident. */
+int cache_has(struct cache *c, uint64_t key);
+
 /* Index a new node and return it. */
 static inline uint32_t
 cache_add(struct cache *c, uint64_t key, uint64_t usize)

@@ -143,12 +143,6 @@ bel_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 CACHE_RUN(bel_run, bel_get)
 
 static int
-bel_has(struct cache *c, uint64_t key)
-{
-	return cache_lookup(c, key) != NIL;
-}
-
-static int
 bel_del(struct cache *c, uint64_t key)
 {
 	struct belady *s = c->p;
@@ -181,6 +175,6 @@ bel_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_belady = {
-	.name = "belady", .init = bel_init, .get = bel_get, .run = bel_run, .has = bel_has,
+	.name = "belady", .init = bel_init, .get = bel_get, .run = bel_run, .has = cache_has,
 	.del = bel_del, .dump = bel_dump, .fini = bel_fini,
 };

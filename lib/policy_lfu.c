@@ -154,12 +154,6 @@ lfu_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 CACHE_RUN(lfu_run, lfu_get)
 
 static int
-lfu_has(struct cache *c, uint64_t key)
-{
-	return cache_lookup(c, key) != NIL;
-}
-
-static int
 lfu_del(struct cache *c, uint64_t key)
 {
 	uint32_t i = cache_lookup(c, key);
@@ -185,6 +179,6 @@ lfu_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_lfu = {
-	.name = "lfu", .init = lfu_init, .get = lfu_get, .run = lfu_run, .has = lfu_has,
+	.name = "lfu", .init = lfu_init, .get = lfu_get, .run = lfu_run, .has = cache_has,
 	.del = lfu_del, .dump = lfu_dump, .fini = lfu_fini,
 };

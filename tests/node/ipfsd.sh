@@ -1,36 +1,31 @@
 # tests/node/ipfsd.sh: start and stop the real js-ipfs test node on loopback.
-# Source it, then: ipfsd_start (exports IPFS_API, IPFS_GATEWAY, IPFSD_DIR)
-# and ipfsd_stop. The repo lives in a temporary folder; ports are free ones
-# picked at start. The node runs offline: no swarm, no bootstrap, no MDNS.
+# Source it, then: ipfsd_start (exports IPFS_API, IPFS_GATEWAY, IPFS_PATH,
+# IPFSD_DIR, IPFSD_LOG) and ipfsd_stop. The repo lives in a temporary
+# folder. The node listens on port 0 and its ports are read from what it
+# prints, so no port is picked ahead and raced for. It runs offline: no
+# swarm, no bootstrap, no MDNS.
 
 ipfsd_nodedir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# Print n free loopback TCP ports.
-ipfsd_ports() {
-	node -e '
-		const net = require("net"); const n = +process.argv[1]; const out = [];
-		(function next() {
-			if (out.length === n) { console.log(out.join(" ")); return; }
-			const s = net.createServer().listen(0, "127.0.0.1", () => {
-				out.push(s.address().port); s.close(next);
-			});
-		})();' "$1"
+# ipfsd_port WHAT: the port of the listener whose log line starts with WHAT.
+ipfsd_port() {
+	sed -n "s|^$1 listening on /ip4/127\\.0\\.0\\.1/tcp/\\([0-9]*\\)/.*|\\1|p" "$IPFSD_LOG" | head -n 1
 }
 
 ipfsd_start() {
-	local bin=$ipfsd_nodedir/node_modules/.bin/jsipfs ports api gw rpc i
+	local bin=$ipfsd_nodedir/node_modules/.bin/jsipfs api gw i
 	if [ ! -x "$bin" ]; then
 		echo "ipfsd: $bin is missing: run 'make deps'" >&2
 		return 1
 	fi
 	IPFSD_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ipfsperf-node.XXXXXX")
-	read -r api gw rpc <<<"$(ipfsd_ports 3)"
+	IPFSD_LOG=$IPFSD_DIR/daemon.log
 	cat >"$IPFSD_DIR/init.json" <<JSON
 {
   "Addresses": {
-    "API": "/ip4/127.0.0.1/tcp/$api",
-    "Gateway": "/ip4/127.0.0.1/tcp/$gw",
-    "RPC": "/ip4/127.0.0.1/tcp/$rpc",
+    "API": "/ip4/127.0.0.1/tcp/0",
+    "Gateway": "/ip4/127.0.0.1/tcp/0",
+    "RPC": "/ip4/127.0.0.1/tcp/0",
     "Swarm": [],
     "Delegates": []
   },
@@ -40,11 +35,15 @@ ipfsd_start() {
 JSON
 	IPFS_PATH=$IPFSD_DIR/repo NODE_OPTIONS="--require $ipfsd_nodedir/polyfill.cjs" \
 		"$bin" daemon --init-config "$IPFSD_DIR/init.json" --offline \
-		>"$IPFSD_DIR/daemon.log" 2>&1 &
+		>"$IPFSD_LOG" 2>&1 &
 	IPFSD_PID=$!
-	for i in $(seq 1 120); do
-		if grep -q "Daemon is ready" "$IPFSD_DIR/daemon.log" 2>/dev/null; then
-			export IPFSD_DIR IPFSD_PID
+	# Wait for the node to say it is ready (up to 180 s on a busy machine),
+	# or to die.
+	for i in $(seq 1 360); do
+		if grep -q "Daemon is ready" "$IPFSD_LOG" 2>/dev/null; then
+			api=$(ipfsd_port "HTTP API") gw=$(ipfsd_port "Gateway (read only)")
+			[ -n "$api" ] && [ -n "$gw" ] || break
+			export IPFSD_DIR IPFSD_PID IPFSD_LOG
 			export IPFS_API="http://127.0.0.1:$api"
 			export IPFS_GATEWAY="http://127.0.0.1:$gw"
 			export IPFS_PATH="$IPFSD_DIR/repo"
@@ -54,16 +53,23 @@ JSON
 		kill -0 "$IPFSD_PID" 2>/dev/null || break
 		sleep 0.5
 	done
-	echo "ipfsd: the node did not start; its log:" >&2
-	sed 's/^/  /' "$IPFSD_DIR/daemon.log" >&2
+	echo "ipfsd: the node did not start (or named no API and gateway port); its log:" >&2
+	sed 's/^/  /' "$IPFSD_LOG" >&2
 	ipfsd_stop
 	return 1
+}
+
+# ipfsd_log_tail [N]: the last N (20) lines of the node's log, indented.
+ipfsd_log_tail() {
+	[ -n "${IPFSD_LOG:-}" ] && [ -f "$IPFSD_LOG" ] || return 0
+	echo "  last lines of the node's log ($IPFSD_LOG):"
+	tail -n "${1:-20}" "$IPFSD_LOG" | sed 's/^/  > /'
 }
 
 ipfsd_stop() {
 	if [ -n "${IPFSD_PID:-}" ]; then
 		kill "$IPFSD_PID" 2>/dev/null
-		for _ in 1 2 3 4 5 6 7 8 9 10; do
+		for _ in $(seq 1 20); do
 			kill -0 "$IPFSD_PID" 2>/dev/null || break
 			sleep 0.3
 		done
@@ -72,6 +78,6 @@ ipfsd_stop() {
 		IPFSD_PID=
 	fi
 	[ -n "${IPFSD_DIR:-}" ] && rm -rf "$IPFSD_DIR"
-	IPFSD_DIR=
+	IPFSD_DIR= IPFSD_LOG=
 	return 0
 }

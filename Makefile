@@ -9,32 +9,59 @@ LDFLAGS  =
 LDLIBS   = -Wl,--as-needed -lcurl -ljansson -lm -lpthread
 B        = build
 
-LIBSRC   = $(wildcard lib/*.c)
-LIBOBJ   = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
+# lib/ has one folder per domain; each builds one archive. A tool links
+# the archives it needs, in dependency order (a folder only uses those after
+# it), and only the system libraries they need.
+DIRS     = tune timing xfer net unixfs sim stats rec base
+ARCHIVE  = $(B)/lib/lib$(1).a
+SRC      = $(wildcard lib/$(1)/*.c)
+OBJ      = $(patsubst lib/%.c,$(B)/lib/%.o,$(call SRC,$(1)))
+
+LIBS_prof-diff     = stats rec base
+LIBS_cache-sim     = sim rec base
+LIBS_ipfs-time-add = timing xfer net unixfs rec base
+LIBS_ipfs-time-cat = timing xfer net unixfs rec base
+LIBS_chunk-put     = xfer net unixfs rec base
+LIBS_tune-conf     = tune stats net unixfs rec base
+NETLIBS  = -lcurl -ljansson
+SYSLIBS  = $(if $(filter net,$(LIBS_$(1))),$(NETLIBS)) -lm -lpthread
+# the archives of a tool, in link order
+ARCHIVES = $(foreach d,$(LIBS_$(1)),$(call ARCHIVE,$(d)))
+
 CMDSRC   = $(wildcard cmd/*.c)
 BINS     = $(CMDSRC:cmd/%.c=$(B)/bin/%)
-UNITSRC  = $(wildcard tests/unit/*.c)
+UNITSRC  = $(wildcard tests/unit/*/*.c)
 UNITS    = $(UNITSRC:tests/unit/%.c=$(B)/tests/%)
 SCRIPTS  = $(wildcard scripts/ipfs-*)
 MANS     = $(wildcard man/*.1)
+ALLOBJ   = $(foreach d,$(DIRS),$(call OBJ,$(d)))
 
 all: $(BINS)
 
-$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+$(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(XCFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/libipfsperf.a: $(LIBOBJ)
-	rm -f $@
-	ar rcs $@ $(LIBOBJ)
+define archive_rule
+$(call ARCHIVE,$(1)): $(call OBJ,$(1))
+	@mkdir -p $$(@D)
+	rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(foreach d,$(DIRS),$(eval $(call archive_rule,$(d))))
 
-$(B)/bin/%: cmd/%.c $(B)/libipfsperf.a $(wildcard lib/*.h)
+.SECONDEXPANSION:
+$(B)/bin/%: cmd/%.c $$(call ARCHIVES,$$*)
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libipfsperf.a $(LDLIBS)
+	$(CC) $(XCFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(call ARCHIVES,$*) $(call SYSLIBS,$*)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libipfsperf.a $(wildcard lib/*.h)
+# unit tests mirror lib/: tests/unit/DIR/NAME.c links every archive
+UNITLIBS = $(foreach d,$(DIRS),$(if $(call SRC,$(d)),$(call ARCHIVE,$(d))))
+$(B)/tests/%: tests/unit/%.c $(UNITLIBS)
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libipfsperf.a $(LDLIBS)
+	$(CC) $(XCFLAGS) -Itests/unit $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(UNITLIBS) $(NETLIBS) -lm -lpthread
+
+-include $(ALLOBJ:.o=.d) $(BINS:=.d) $(UNITS:=.d)
 
 units: $(UNITS)
 
@@ -53,23 +80,12 @@ lint:
 bench: all
 	tests/bench/run
 
-# Static musl binaries of the tools that need no libcurl, for minimal hosts.
-# Library files that need libcurl or jansson do not compile with musl-gcc
-# and are left out; a tool that needed one would fail to link, loudly.
+# Static musl binaries, for minimal hosts: the same rules with musl-gcc
+# into build/static/, each tool linking only the archives it needs. A tool
+# whose folders do not build with musl fails the target, loudly.
 STATIC_TOOLS = prof-diff cache-sim
 static:
-	@mkdir -p $(B)/static/lib
-	@rm -f $(B)/static/lib/*.o $(B)/static/libipfsperf.a
-	@for f in $(LIBSRC); do \
-		o=$(B)/static/lib/$$(basename $$f .c).o; \
-		musl-gcc $(XCFLAGS) $(CFLAGS) -c -o $$o $$f 2>/dev/null || rm -f $$o; \
-	done
-	ar rcs $(B)/static/libipfsperf.a $(B)/static/lib/*.o
-	for t in $(STATIC_TOOLS); do \
-		[ -f cmd/$$t.c ] || continue; \
-		musl-gcc -static $(XCFLAGS) $(CFLAGS) -o $(B)/static/$$t cmd/$$t.c \
-		    $(B)/static/libipfsperf.a -lm || exit 1; \
-	done
+	$(MAKE) B=$(B)/static CC=musl-gcc LDFLAGS=-static $(STATIC_TOOLS:%=$(B)/static/bin/%)
 
 # The main job end to end against the embedded js-ipfs node.
 demo: all

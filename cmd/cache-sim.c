@@ -6,18 +6,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "emit.h"
-#include "mrc.h"
-#include "pattern.h"
-#include "prepass.h"
-#include "recwrite.h"
-#include "sig.h"
-#include "sim.h"
-#include "size.h"
-#include "trace.h"
-#include "util.h"
-#include "version.h"
+#include "base/sig.h"
+#include "base/units.h"
+#include "base/util.h"
+#include "base/version.h"
+#include "rec/write.h"
+#include "sim/cache.h"
+#include "sim/mrc.h"
+#include "sim/pattern.h"
+#include "sim/prepass.h"
+#include "sim/run.h"
+#include "sim/trace.h"
+#include "sim/tracewrite.h"
 
 static const char usage_text[] =
 "usage: cache-sim [-jq] [-p policy[,...]] -s size[,...] [-u objects|bytes]\n"

@@ -8,16 +8,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chunkrec.h"
-#include "cid.h"
-#include "cli.h"
-#include "dag.h"
-#include "discover.h"
-#include "fetch.h"
-#include "sha256.h"
-#include "sig.h"
-#include "upload.h"
-#include "util.h"
+#include "base/cli.h"
+#include "base/sig.h"
+#include "base/util.h"
+#include "net/discover.h"
+#include "unixfs/cid.h"
+#include "unixfs/dag.h"
+#include "unixfs/sha256.h"
+#include "xfer/fetch.h"
+#include "xfer/record.h"
+#include "xfer/upload.h"
 
 static _Noreturn void
 usage(void)

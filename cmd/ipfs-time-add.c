@@ -4,16 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "addbench.h"
-#include "addchunked.h"
-#include "cli.h"
-#include "payload.h"
-#include "rpc.h"
-#include "sig.h"
-#include "size.h"
-#include "timeopt.h"
-#include "timing.h"
-#include "util.h"
+#include "base/cli.h"
+#include "base/sig.h"
+#include "base/units.h"
+#include "base/util.h"
+#include "net/discover.h"
+#include "net/rpc.h"
+#include "rec/timing.h"
+#include "timing/add.h"
+#include "timing/addchunked.h"
+#include "timing/options.h"
+#include "timing/payload.h"
 
 static _Noreturn void
 usage(void)
@@ -153,7 +154,7 @@ main(int argc, char *argv[])
 	else
 		snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
 		    (unsigned long long)b.seed, b.run.concurrency, b.run.rate, query);
-	b.out = timing_open(o.json, argv0, o.api, extra);
+	b.out = timing_open(o.json, argv0, url_redact(o.api), extra);
 	if (chunked) {
 		up.api = o.api;
 		up.http = &o.http;

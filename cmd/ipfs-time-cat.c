@@ -5,13 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "catbench.h"
-#include "cli.h"
-#include "discover.h"
-#include "sig.h"
-#include "timeopt.h"
-#include "timing.h"
-#include "util.h"
+#include "base/cli.h"
+#include "base/sig.h"
+#include "base/util.h"
+#include "net/discover.h"
+#include "rec/timing.h"
+#include "timing/cat.h"
+#include "timing/options.h"
 
 static _Noreturn void
 usage(void)
@@ -122,7 +122,7 @@ main(int argc, char *argv[])
 	sig_init();
 	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g",
 	    url_redact(b.gateway), b.run.concurrency, b.run.rate);
-	b.out = timing_open(o.json, argv0, b.api, extra);
+	b.out = timing_open(o.json, argv0, url_redact(b.api), extra);
 	rc = catbench_run(&b);
 	recw_close(b.out);
 	if (!b.quiet && rc != EXIT_INTERRUPTED)

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "profload.h"
-#include "profreport.h"
-#include "recread.h"
-#include "util.h"
+#include "base/cli.h"
+#include "base/util.h"
+#include "rec/read.h"
+#include "stats/profile.h"
+#include "stats/report.h"
 
 _Noreturn static void
 usage(void)

@@ -1,0 +1,10 @@
+/* base/clock.h: monotonic and wall clocks in seconds. */
+#ifndef CLOCK_H
+#define CLOCK_H
+
+/* Seconds on the monotonic clock: for intervals. */
+double now_mono(void);
+/* Seconds since the epoch: for timestamps. */
+double now_wall(void);
+
+#endif

@@ -1,0 +1,429 @@
+/* rec/read.c: the record reader (TSV by header name, or flat JSON Lines). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rec/read.h"
+#include "base/util.h"
+#include "rec/write.h"
+
+enum { FMT_TSV, FMT_JSON, FMT_PLAIN };
+
+struct recr {
+	FILE *f;
+	char *path;
+	unsigned long lineno;
+	char *line;		/* current line, fields cut in place */
+	size_t linecap;
+	char *hdrline;		/* the TSV header as read, to skip repeats */
+	char **names;
+	size_t nnames, namescap;
+	char **val;		/* per column, NULL when absent */
+	size_t valcap;
+	char *jbuf;		/* unescaped JSON strings */
+	size_t jbufcap;
+	int fmt, pending;	/* pending: line holds an unread first record */
+	char where[512], err[256];
+};
+
+static int
+addname(struct recr *r, const char *name, size_t len)
+{
+	egrow((void **)&r->names, &r->namescap, r->nnames + 1, sizeof *r->names);
+	egrow((void **)&r->val, &r->valcap, r->nnames + 1, sizeof *r->val);
+	r->names[r->nnames] = emalloc(len + 1);
+	memcpy(r->names[r->nnames], name, len);
+	r->names[r->nnames][len] = '\0';
+	r->val[r->nnames] = NULL;
+	return (int)r->nnames++;
+}
+
+static int
+findname(const struct recr *r, const char *name, size_t len)
+{
+	for (size_t i = 0; i < r->nnames; i++)
+		if (strlen(r->names[i]) == len && !memcmp(r->names[i], name, len))
+			return (int)i;
+	return -1;
+}
+
+/* Read the next line that is not a comment or blank; 0 at EOF. */
+static int
+readline(struct recr *r)
+{
+	ssize_t n;
+
+	for (;;) {
+		errno = 0;
+		n = getline(&r->line, &r->linecap, r->f);
+		if (n < 0) {
+			if (ferror(r->f))
+				eprintf("%s: read error:", r->path);
+			return 0;
+		}
+		r->lineno++;
+		while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
+			r->line[--n] = '\0';
+		if (n == 0 || r->line[0] == '#')
+			continue;
+		snprintf(r->where, sizeof r->where, "%s:%lu", r->path, r->lineno);
+		return 1;
+	}
+}
+
+static int
+fail(struct recr *r, const char *msg)
+{
+	snprintf(r->err, sizeof r->err, "%s", msg);
+	return -1;
+}
+
+/* Parse a JSON string at *p (after the quote) into jbuf at *out. */
+static int
+jstring(struct recr *r, char **p, size_t *out)
+{
+	char *s = *p;
+	size_t need = strlen(s) + 1;
+
+	egrow((void **)&r->jbuf, &r->jbufcap, *out + need, 1);
+	char *d = r->jbuf + *out;
+	for (; *s && *s != '"'; s++) {
+		if (*s != '\\') {
+			*d++ = *s;
+			continue;
+		}
+		switch (*++s) {
+		case 'n': *d++ = '\n'; break;
+		case 't': *d++ = '\t'; break;
+		case 'r': *d++ = '\r'; break;
+		case 'b': *d++ = '\b'; break;
+		case 'f': *d++ = '\f'; break;
+		case '/': *d++ = '/'; break;
+		case '\\': *d++ = '\\'; break;
+		case '"': *d++ = '"'; break;
+		case 'u': {
+			unsigned cp;
+
+			if (sscanf(s + 1, "%4x", &cp) != 1)
+				return fail(r, "bad \\u escape in JSON string");
+			s += 4;
+			if (cp < 0x80) {
+				*d++ = cp;
+			} else if (cp < 0x800) {
+				*d++ = 0xc0 | cp >> 6;
+				*d++ = 0x80 | (cp & 0x3f);
+			} else {
+				*d++ = 0xe0 | cp >> 12;
+				*d++ = 0x80 | ((cp >> 6) & 0x3f);
+				*d++ = 0x80 | (cp & 0x3f);
+			}
+			break;
+		}
+		default:
+			return fail(r, "bad escape in JSON string");
+		}
+	}
+	if (*s != '"')
+		return fail(r, "unterminated JSON string");
+	*d++ = '\0';
+	*p = s + 1;
+	*out = d - r->jbuf;
+	return 0;
+}
+
+static char *
+skipws(char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* Parse one flat JSON object; values are offsets into jbuf until the end. */
+static int
+parse_json(struct recr *r)
+{
+	char *p = skipws(r->line);
+	size_t used = 0, koff, voff;
+	size_t *offs;
+	int col;
+
+	for (size_t i = 0; i < r->nnames; i++)
+		r->val[i] = NULL;
+	if (*p++ != '{')
+		return fail(r, "expected a JSON object");
+	/* offsets first, pointers after: jbuf may move while growing */
+	offs = ecalloc(r->nnames + 64, sizeof *offs);
+	size_t noffs = r->nnames + 64;
+	for (size_t i = 0; i < noffs; i++)
+		offs[i] = (size_t)-1;
+	p = skipws(p);
+	if (*p == '}')
+		goto done;
+	for (;;) {
+		p = skipws(p);
+		if (*p++ != '"')
+			goto bad;
+		koff = used;
+		if (jstring(r, &p, &used) < 0)
+			goto err;
+		p = skipws(p);
+		if (*p++ != ':')
+			goto bad;
+		p = skipws(p);
+		voff = used;
+		if (*p == '"') {
+			p++;
+			if (jstring(r, &p, &used) < 0)
+				goto err;
+		} else if (*p == '{' || *p == '[') {
+			free(offs);
+			return fail(r, "nested JSON values are not records");
+		} else {
+			char *e = p;
+
+			while (*e && *e != ',' && *e != '}' && *e != ' ')
+				e++;
+			if (e == p)
+				goto bad;
+			egrow((void **)&r->jbuf, &r->jbufcap, used + (e - p) + 1, 1);
+			if (!strncmp(p, "null", 4) && e - p == 4) {
+				voff = (size_t)-2;
+			} else {
+				memcpy(r->jbuf + used, p, e - p);
+				r->jbuf[used + (e - p)] = '\0';
+				used += e - p + 1;
+			}
+			p = e;
+		}
+		const char *key = r->jbuf + koff;
+		col = findname(r, key, strlen(key));
+		if (col < 0) {
+			char *k = estrdup(key);
+			col = addname(r, k, strlen(k));
+			free(k);
+		}
+		if ((size_t)col >= noffs) {
+			offs = erealloc(offs, (col + 64) * sizeof *offs);
+			for (size_t i = noffs; i < (size_t)col + 64; i++)
+				offs[i] = (size_t)-1;
+			noffs = col + 64;
+		}
+		offs[col] = voff;
+		p = skipws(p);
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		if (*p == '}')
+			break;
+		goto bad;
+	}
+done:
+	for (size_t i = 0; i < r->nnames && i < noffs; i++)
+		if (offs[i] != (size_t)-1 && offs[i] != (size_t)-2)
+			r->val[i] = r->jbuf + offs[i];
+	free(offs);
+	return 1;
+bad:
+	free(offs);
+	return fail(r, "malformed JSON object");
+err:
+	free(offs);
+	return -1;
+}
+
+static int
+parse_tsv(struct recr *r)
+{
+	char *p = r->line;
+	size_t n = 0;
+
+	if (r->fmt == FMT_TSV && r->hdrline && !strcmp(r->line, r->hdrline))
+		return 0;	/* a repeated header: concatenated files */
+	for (;;) {
+		char *t = strchr(p, '\t');
+
+		if (t)
+			*t = '\0';
+		if (n < r->nnames) {
+			tsv_unescape(p);
+			r->val[n] = (p[0] == '-' && !p[1]) ? NULL : p;
+		}
+		n++;
+		if (!t)
+			break;
+		p = t + 1;
+	}
+	if (n != r->nnames) {
+		snprintf(r->err, sizeof r->err, "expected %zu tab-separated fields, found %zu",
+		    r->nnames, n);
+		return -1;
+	}
+	return 1;
+}
+
+struct recr *
+recr_open(const char *path, const char *plain)
+{
+	FILE *f;
+
+	if (!strcmp(path, "-"))
+		return recr_fopen(stdin, "<stdin>", plain);
+	if (!(f = fopen(path, "r"))) {
+		weprintf("%s:", path);
+		return NULL;
+	}
+	return recr_fopen(f, path, plain);
+}
+
+struct recr *
+recr_fopen(FILE *f, const char *name, const char *plain)
+{
+	struct recr *r = ecalloc(1, sizeof *r);
+	char *p;
+
+	r->f = f;
+	r->path = estrdup(name);
+	if (!readline(r)) {
+		r->fmt = FMT_TSV;	/* empty input: no columns, no records */
+		return r;
+	}
+	p = skipws(r->line);
+	if (*p == '{') {
+		r->fmt = FMT_JSON;
+		r->pending = 1;
+		if (parse_json(r) < 0) {
+			weprintf("%s: %s", r->where, r->err);
+			recr_close(r);
+			return NULL;
+		}
+		return r;
+	}
+	if (plain && !strchr(r->line, '\t')) {
+		r->fmt = FMT_PLAIN;
+		addname(r, plain, strlen(plain));
+		r->pending = strcmp(r->line, plain) != 0;
+		if (r->pending)
+			r->val[0] = r->line;
+		return r;
+	}
+	r->fmt = FMT_TSV;
+	r->hdrline = estrdup(r->line);
+	for (p = r->line;;) {
+		char *t = strchr(p, '\t');
+		size_t len = t ? (size_t)(t - p) : strlen(p);
+
+		if (len == 0) {
+			weprintf("%s: empty column name in header", r->where);
+			recr_close(r);
+			return NULL;
+		}
+		addname(r, p, len);
+		if (!t)
+			break;
+		p = t + 1;
+	}
+	return r;
+}
+
+int
+recr_next(struct recr *r)
+{
+	int rc;
+
+	if (r->pending) {
+		r->pending = 0;
+		return 1;
+	}
+	do {
+		if (!readline(r))
+			return 0;
+		if (r->fmt == FMT_JSON) {
+			rc = parse_json(r);
+		} else if (r->fmt == FMT_PLAIN) {
+			r->val[0] = r->line;
+			rc = 1;
+		} else {
+			rc = parse_tsv(r);
+		}
+	} while (rc == 0);
+	return rc;
+}
+
+int
+recr_col(struct recr *r, const char *name)
+{
+	return findname(r, name, strlen(name));
+}
+
+int
+recr_ncols(const struct recr *r)
+{
+	return (int)r->nnames;
+}
+
+const char *
+recr_name(const struct recr *r, int col)
+{
+	return col >= 0 && (size_t)col < r->nnames ? r->names[col] : NULL;
+}
+
+const char *
+recr_get(const struct recr *r, int col)
+{
+	if (col < 0 || (size_t)col >= r->nnames)
+		return NULL;
+	return r->val[col];
+}
+
+double
+recr_num(const struct recr *r, int col)
+{
+	const char *s = recr_get(r, col);
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return NAN;
+	v = strtod(s, &end);
+	return *end ? NAN : v;
+}
+
+const char *
+recr_where(const struct recr *r)
+{
+	return r->where;
+}
+
+const char *
+recr_error(const struct recr *r)
+{
+	return r->err;
+}
+
+int
+recr_is_json(const struct recr *r)
+{
+	return r->fmt == FMT_JSON;
+}
+
+void
+recr_close(struct recr *r)
+{
+	if (!r)
+		return;
+	if (r->f && r->f != stdin)
+		fclose(r->f);
+	for (size_t i = 0; i < r->nnames; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->val);
+	free(r->line);
+	free(r->hdrline);
+	free(r->jbuf);
+	free(r->path);
+	free(r);
+}

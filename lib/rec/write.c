@@ -1,0 +1,272 @@
+/* rec/write.c: the record writer (TSV with header, or JSON Lines). */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rec/write.h"
+#include "base/util.h"
+
+struct field {
+	char *s;		/* value text, already formatted */
+	size_t len, cap;
+	int set, isnum;
+};
+
+struct recw {
+	FILE *f;
+	const char *const *cols;
+	int ncols, json, header_done;
+	struct field *fld;
+	uint64_t count;
+};
+
+static void
+checkf(struct recw *w)
+{
+	if (ferror(w->f)) {
+		if (errno == EPIPE)
+			exit(0);
+		eprintf("write error:");
+	}
+}
+
+struct recw *
+recw_open(FILE *f, const char *const *cols, int json)
+{
+	struct recw *w = ecalloc(1, sizeof *w);
+
+	w->f = f;
+	w->cols = cols;
+	w->json = json;
+	while (cols[w->ncols])
+		w->ncols++;
+	w->fld = ecalloc(w->ncols, sizeof *w->fld);
+	return w;
+}
+
+void
+recw_comment(struct recw *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (w->json || w->header_done)
+		return;
+	fputs("# ", w->f);
+	va_start(ap, fmt);
+	vfprintf(w->f, fmt, ap);
+	va_end(ap);
+	fputc('\n', w->f);
+	checkf(w);
+}
+
+static void
+setf(struct recw *w, int col, const char *s, size_t len, int isnum)
+{
+	struct field *f = &w->fld[col];
+
+	if (col < 0 || col >= w->ncols)
+		eprintf("internal error: record column %d out of range", col);
+	egrow((void **)&f->s, &f->cap, len + 1, 1);
+	memcpy(f->s, s, len);
+	f->s[len] = '\0';
+	f->len = len;
+	f->set = 1;
+	f->isnum = isnum;
+}
+
+void
+recw_str(struct recw *w, int col, const char *s)
+{
+	if (!s)
+		return;
+	setf(w, col, s, strlen(s), 0);
+}
+
+void
+recw_int(struct recw *w, int col, int64_t v)
+{
+	char b[32];
+
+	setf(w, col, b, snprintf(b, sizeof b, "%" PRId64, v), 1);
+}
+
+void
+recw_uint(struct recw *w, int col, uint64_t v)
+{
+	char b[32];
+
+	setf(w, col, b, snprintf(b, sizeof b, "%" PRIu64, v), 1);
+}
+
+void
+recw_num(struct recw *w, int col, double v, int prec)
+{
+	char b[64];
+
+	if (!isfinite(v))
+		return;		/* left unset: "-" / null */
+	setf(w, col, b, snprintf(b, sizeof b, "%.*f", prec, v), 1);
+}
+
+void
+recw_sec(struct recw *w, int col, double v)
+{
+	recw_num(w, col, v, 6);
+}
+
+char *
+tsv_escape(char *dst, const char *src, size_t len)
+{
+	char *d = dst;
+
+	for (size_t i = 0; i < len; i++) {
+		switch (src[i]) {
+		case '\t': *d++ = '\\'; *d++ = 't'; break;
+		case '\n': *d++ = '\\'; *d++ = 'n'; break;
+		case '\r': *d++ = '\\'; *d++ = 'r'; break;
+		case '\\': *d++ = '\\'; *d++ = '\\'; break;
+		default: *d++ = src[i];
+		}
+	}
+	*d = '\0';
+	return dst;
+}
+
+size_t
+tsv_unescape(char *s)
+{
+	char *r = s, *w = s;
+
+	for (; *r; r++) {
+		if (*r == '\\' && r[1]) {
+			r++;
+			switch (*r) {
+			case 't': *w++ = '\t'; break;
+			case 'n': *w++ = '\n'; break;
+			case 'r': *w++ = '\r'; break;
+			case '\\': *w++ = '\\'; break;
+			default: *w++ = '\\'; *w++ = *r;
+			}
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+static void
+json_string(FILE *f, const char *s, size_t len)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		switch (c) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		case '\r': fputs("\\r", f); break;
+		default:
+			if (c < 0x20)
+				fprintf(f, "\\u%04x", c);
+			else
+				fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}
+
+static void
+tsv_field(FILE *f, const struct field *fl)
+{
+	const char *p;
+
+	if (!fl->set) {
+		fputc('-', f);
+		return;
+	}
+	if (!fl->len) {
+		fputc('-', f);	/* an empty TSV field is easy to lose in awk/cut */
+		return;
+	}
+	for (p = fl->s; *p; p++) {
+		switch (*p) {
+		case '\t': fputs("\\t", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default: fputc(*p, f);
+		}
+	}
+}
+
+static void
+header(struct recw *w)
+{
+	if (!w->json && !w->header_done) {
+		for (int i = 0; i < w->ncols; i++)
+			fprintf(w->f, "%s%s", i ? "\t" : "", w->cols[i]);
+		fputc('\n', w->f);
+	}
+	w->header_done = 1;
+}
+
+void
+recw_end(struct recw *w)
+{
+	FILE *f = w->f;
+
+	header(w);
+	if (w->json)
+		fputc('{', f);
+	for (int i = 0; i < w->ncols; i++) {
+		struct field *fl = &w->fld[i];
+
+		if (w->json) {
+			fprintf(f, "%s\"%s\":", i ? "," : "", w->cols[i]);
+			if (!fl->set)
+				fputs("null", f);
+			else if (fl->isnum)
+				fputs(fl->s, f);
+			else
+				json_string(f, fl->s, fl->len);
+		} else {
+			if (i)
+				fputc('\t', f);
+			tsv_field(f, fl);
+		}
+		fl->set = 0;
+	}
+	if (w->json)
+		fputc('}', f);
+	fputc('\n', f);
+	checkf(w);
+	w->count++;
+}
+
+uint64_t
+recw_count(const struct recw *w)
+{
+	return w->count;
+}
+
+void
+recw_close(struct recw *w)
+{
+	if (!w)
+		return;
+	header(w);	/* an empty result still names its columns */
+	if (fflush(w->f) == EOF)
+		checkf(w);
+	checkf(w);
+	for (int i = 0; i < w->ncols; i++)
+		free(w->fld[i].s);
+	free(w->fld);
+	free(w);
+}

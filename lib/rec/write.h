@@ -1,0 +1,43 @@
+/* rec/write.h: the record writer: TSV with a header, or JSON Lines. */
+#ifndef RECWRITE_H
+#define RECWRITE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct recw;
+
+/*
+ * Open a writer on f for the NULL-terminated column names cols (which must
+ * outlive the writer). json selects JSON Lines. The TSV header is written
+ * before the first record (after any comments).
+ */
+struct recw *recw_open(FILE *f, const char *const *cols, int json);
+
+/* A "# ..." metadata line (TSV only, before the header; ignored in JSON). */
+void recw_comment(struct recw *w, const char *fmt, ...);
+
+/* Set one field of the current record; unset fields print "-" / null. */
+void recw_str(struct recw *w, int col, const char *s);
+void recw_int(struct recw *w, int col, int64_t v);
+void recw_uint(struct recw *w, int col, uint64_t v);
+/* A decimal with prec digits after the point ("%.*f"). */
+void recw_num(struct recw *w, int col, double v, int prec);
+/* A duration in seconds, microsecond resolution ("%.6f"). */
+void recw_sec(struct recw *w, int col, double v);
+
+/* Write the current record and clear it. Exits on write errors. */
+void recw_end(struct recw *w);
+
+/* Number of records written so far. */
+uint64_t recw_count(const struct recw *w);
+
+/* Flush and free; exit 1 on a write error (quietly 0 on EPIPE). */
+void recw_close(struct recw *w);
+
+/* TSV field escaping: \t \n \r \\ ; returns dst. dst holds 2*len+1 bytes. */
+char *tsv_escape(char *dst, const char *src, size_t len);
+/* In-place unescape of a TSV field; returns its new length. */
+size_t tsv_unescape(char *s);
+
+#endif

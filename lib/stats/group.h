@@ -1,0 +1,34 @@
+/* stats/group.h: records grouped by the values of key columns, in input order. */
+#ifndef GROUP_H
+#define GROUP_H
+
+#include <stddef.h>
+
+/* The values of one metric in one group. */
+struct sample {
+	double *x;
+	size_t n, cap;
+	size_t missing;		/* successful records without a value */
+};
+
+struct group {
+	char **keys;		/* one value per key column, NULL when absent */
+	size_t fail;		/* failed records (ok=0) */
+	struct sample *m;	/* one per metric */
+};
+
+struct groups;
+
+struct groups *groups_new(size_t nkeys, size_t nmetrics);
+/* The group with these key values (NULL for absent), added when new. */
+struct group *groups_get(struct groups *gs, const char *const *keys);
+/* The group with these key values, or NULL. */
+struct group *groups_find(const struct groups *gs, const char *const *keys);
+size_t groups_count(const struct groups *gs);
+/* Groups in the order their first record came. */
+struct group *groups_at(const struct groups *gs, size_t i);
+void groups_free(struct groups *gs);
+
+void sample_add(struct sample *s, double v);
+
+#endif

@@ -1,0 +1,134 @@
+/* timing/add.c: timing content additions (/api/v0/add) request by request. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "timing/add.h"
+#include "base/progress.h"
+#include "base/util.h"
+#include "net/rpc.h"
+#include "rec/timing.h"
+#include "timing/payload.h"
+
+struct job {
+	struct payload pl;
+	int64_t size;
+	long iter;
+	int warmup;
+};
+
+struct state {
+	struct addbench *b;
+	long round, item;	/* next request: round (warm-ups first), item */
+	long total;
+	struct job *jobs;	/* one per slot */
+	int njobs;
+};
+
+static int64_t
+filesize(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int64_t)st.st_size : -1;
+}
+
+static int
+next(void *ctx, struct http_req *r)
+{
+	struct state *s = ctx;
+	struct addbench *b = s->b;
+	long nitems = b->nfiles ? b->nfiles : b->nsizes;
+	struct job *j;
+	curl_mime *mime;
+	curl_mimepart *part;
+	char name[64];
+
+	if (s->round >= b->warmup + b->iterations)
+		return RUN_DONE;
+	if (!r->job)
+		r->job = &s->jobs[s->njobs++];
+	j = r->job;
+	j->warmup = s->round < b->warmup;
+	j->iter = (j->warmup ? s->round : s->round - b->warmup) + 1;
+	http_req_setup(r, "POST", b->url, 64 * 1024, NULL, NULL);
+	mime = http_req_mime(r);
+	if (b->nfiles) {
+		const char *path = b->files[s->item];
+
+		j->size = filesize(path);
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, "file");
+		curl_mime_type(part, "application/octet-stream");
+		if (curl_mime_filedata(part, path) != CURLE_OK)
+			weprintf("%s: cannot read", path);
+	} else {
+		/* unique per (size, iteration): warm-ups use their own keys */
+		uint64_t key = b->same ? 0 : (uint64_t)s->round + 1;
+
+		j->size = b->sizes[s->item];
+		snprintf(name, sizeof name, "payload-%lld", (long long)j->size);
+		payload_start(&j->pl, b->seed, (uint64_t)j->size, key);
+		payload_mime(mime, &j->pl, name);
+	}
+	if (++s->item == nitems) {
+		s->item = 0;
+		s->round++;
+	}
+	return RUN_STARTED;
+}
+
+static void
+done(void *ctx, struct http_req *r, const struct http_stat *st)
+{
+	struct state *s = ctx;
+	struct addbench *b = s->b;
+	struct job *j = r->job;
+	char err[600], cid[256] = "";
+	int ok = rpc_outcome(st, r->body, err, sizeof err);
+	struct timing t = {
+		.op = "add", .via = "rpc", .label = b->label, .access = "-",
+		.size = j->size, .iter = j->iter, .warmup = j->warmup,
+	};
+
+	if (ok && rpc_add_root(r->body, cid, sizeof cid) < 0) {
+		snprintf(err, sizeof err, "%s", cid);
+		cid[0] = '\0';
+		ok = 0;
+	}
+	t.ok = ok;
+	t.cid = cid[0] ? cid : NULL;
+	t.error = err;
+	http_timing(&t, r, st);
+	if (!j->warmup || b->show_warmup)
+		timing_write(b->out, &t);
+	b->nreq++;
+	if (!ok) {
+		b->nfail++;
+		if (j->warmup)
+			weprintf("warm-up add failed: %s", err);
+	}
+	progress_show(0, "%lu/%ld requests, %lu failed", b->nreq, s->total, b->nfail);
+}
+
+int
+addbench_run(struct addbench *b)
+{
+	struct runner_ops ops = { next, done };
+	struct state s = { .b = b };
+	int rc;
+
+	for (int i = 0; i < b->nfiles; i++)
+		if (filesize(b->files[i]) < 0)
+			eprintf("%s:", b->files[i]);
+	s.total = (b->warmup + b->iterations) * (b->nfiles ? b->nfiles : b->nsizes);
+	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	progress_init(b->quiet);
+	rc = runner_run(&b->run, &ops, &s);
+	progress_end();
+	free(s.jobs);
+	if (rc)
+		return rc;
+	return b->nfail ? 1 : 0;
+}

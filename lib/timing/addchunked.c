@@ -1,0 +1,84 @@
+/* timing/addchunked.c: timing chunked adds (chunk-put's upload) one by one. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "timing/addchunked.h"
+#include "base/progress.h"
+#include "base/sig.h"
+#include "base/util.h"
+#include "rec/timing.h"
+#include "timing/payload.h"
+
+static ssize_t
+payload_src(void *arg, void *buf, size_t n)
+{
+	return payload_read(arg, buf, n);
+}
+
+/* One chunked add of item (a size or a file) in round; 1 when ok. */
+static int
+add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
+{
+	struct payload pl;
+	struct http_req r = { 0 };
+	struct http_stat st = { 0 };
+	char cid[CID_MAXSTR];
+	int warmup = round < b->warmup, rc, fd = -1;
+	uint64_t key = b->same ? 0 : (uint64_t)round + 1;
+	struct timing t = {
+		.op = "add", .via = "chunked", .label = b->label, .access = "-",
+		.iter = (warmup ? round : round - b->warmup) + 1, .warmup = warmup,
+	};
+
+	if (b->nfiles) {
+		if ((fd = open(b->files[item], O_RDONLY)) < 0)
+			eprintf("%s:", b->files[item]);
+		rc = upload_run(up, dag_fdread, &fd);
+		close(fd);
+	} else {
+		payload_start(&pl, b->seed, (uint64_t)b->sizes[item], key);
+		rc = upload_run(up, payload_src, &pl);
+	}
+	if (rc == 130)
+		return -1;
+	t.size = b->nfiles ? (int64_t)up->x.size : b->sizes[item];
+	t.ok = rc == 0;
+	t.cid = up->have_root ? cid_str(&up->root, cid) : NULL;
+	t.error = up->x.err;
+	r.ts = up->x.ts;
+	r.t_sched = r.t_start = now_mono() - up->x.t_total - t0;
+	xfer_stat(&up->x, &st);
+	http_timing(&t, &r, &st);
+	if (!warmup || b->show_warmup)
+		timing_write(b->out, &t);
+	if (!t.ok && warmup)
+		weprintf("warm-up add failed: %s", up->x.err);
+	return t.ok;
+}
+
+int
+addchunked_run(struct addbench *b, struct upload *up)
+{
+	long nitems = b->nfiles ? b->nfiles : b->nsizes, round, item, total;
+	double t0 = now_mono();
+	int ok;
+
+	total = (b->warmup + b->iterations) * nitems;
+	progress_init(b->quiet);
+	up->progress = 0;
+	for (round = 0; round < b->warmup + b->iterations; round++) {
+		for (item = 0; item < nitems; item++) {
+			if (interrupted || (ok = add_one(b, up, round, item, t0)) < 0) {
+				progress_end();
+				return 130;
+			}
+			b->nreq++;
+			b->nfail += !ok;
+			progress_show(0, "%lu/%ld adds, %lu failed", b->nreq, total, b->nfail);
+		}
+	}
+	progress_end();
+	return b->nfail ? 1 : 0;
+}

@@ -1,0 +1,385 @@
+/* timing/cat.c: timing content reads and bare RPC calls. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timing/cat.h"
+#include "base/progress.h"
+#include "base/util.h"
+#include "net/rpc.h"
+#include "rec/read.h"
+#include "rec/timing.h"
+#include "unixfs/cid.h"
+#include "unixfs/sha256.h"
+
+struct job {
+	size_t target;		/* or the call index */
+	int via, warmup;
+	long iter;
+	const char *access;
+	char *url;
+	struct sha256 hash;	/* of the bytes read, for raw-block CIDs */
+};
+
+struct state {
+	struct catbench *b;
+	long round;
+	size_t item;		/* target or call within the round */
+	int v;			/* via within the item */
+	long total;
+	struct job *jobs;
+	int njobs;
+};
+
+void
+catbench_add(struct catbench *b, const char *arg, int64_t size)
+{
+	struct target *t;
+
+	if (!strncmp(arg, "ipfs://", 7))
+		arg += 7;
+	else if (!strncmp(arg, "/ipfs/", 6))
+		arg += 6;
+	egrow((void **)&b->t, &b->tcap, b->nt + 1, sizeof *b->t);
+	t = &b->t[b->nt];
+	memset(t, 0, sizeof *t);
+	t->path = estrdup(arg);
+	t->size = size;
+	t->first = b->nt++;
+}
+
+static int
+bypath(const void *a, const void *b)
+{
+	const struct target *const *x = a, *const *y = b;
+	int c = strcmp((*x)->path, (*y)->path);
+
+	return c ? c : ((*x)->first > (*y)->first) - ((*x)->first < (*y)->first);
+}
+
+static int
+bysize(const void *a, const void *b)
+{
+	const struct target *const *x = a, *const *y = b;
+
+	if ((*x)->size != (*y)->size)
+		return (*x)->size < (*y)->size ? -1 : 1;
+	return (*x < *y) ? -1 : (*x > *y);
+}
+
+/* Number the targets of each size 0, 1, 2... in input order (see first_way). */
+static void
+deal_coins(struct catbench *b)
+{
+	struct target **v = emalloc(b->nt * sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < b->nt; i++)
+		v[i] = &b->t[i];
+	qsort(v, b->nt, sizeof *v, bysize);
+	for (i = 0; i < b->nt; i++) {
+		k = (i > 0 && v[i]->size == v[i - 1]->size) ? k + 1 : 0;
+		v[i]->coin = k;
+	}
+	free(v);
+}
+
+/* Link every target to the first one with the same path (cold vs warm). */
+static void
+link_duplicates(struct catbench *b)
+{
+	struct target **v = emalloc(b->nt * sizeof *v);
+	size_t i;
+
+	for (i = 0; i < b->nt; i++) {
+		b->t[i].first = i;
+		v[i] = &b->t[i];
+	}
+	qsort(v, b->nt, sizeof *v, bypath);
+	for (i = 1; i < b->nt; i++)
+		if (!strcmp(v[i]->path, v[i - 1]->path))
+			v[i]->first = v[i - 1]->first;
+	free(v);
+}
+
+int
+catbench_load(struct catbench *b, const char *path)
+{
+	struct recr *r = recr_open(path, "cid");
+	int ccid, csize, cok, rc;
+	const char *cid;
+	double size, ok;
+
+	if (!r)
+		return -1;
+	ccid = recr_col(r, "cid");
+	csize = recr_col(r, "size");
+	cok = recr_col(r, "ok");
+	if (ccid < 0 && recr_ncols(r) > 0) {
+		weprintf("%s: no cid column in the input records", recr_where(r));
+		recr_close(r);
+		return -1;
+	}
+	while ((rc = recr_next(r)) != 0) {
+		if (rc < 0) {
+			weprintf("%s: %s", recr_where(r), recr_error(r));
+			recr_close(r);
+			return -1;
+		}
+		cid = recr_get(r, ccid);
+		ok = recr_num(r, cok);
+		if (!cid || ok == 0) {
+			b->skipped++;
+			continue;
+		}
+		size = recr_num(r, csize);
+		catbench_add(b, cid, isnan(size) ? -1 : (int64_t)size);
+	}
+	recr_close(r);
+	return 0;
+}
+
+/* A CID (no path) of a raw block hashed with sha2-256: remember its digest. */
+static int
+raw_block(struct target *t)
+{
+	struct cid c;
+	struct cid_info ci;
+
+	if (t->rawhash)
+		return 1;
+	if (strchr(t->path, '/') || cid_parse(&c, t->path) < 0)
+		return 0;
+	cid_info(&c, &ci);
+	if (ci.codec != CODEC_RAW || ci.mhcode != MH_SHA2_256 || ci.dlen != 32)
+		return 0;
+	memcpy(t->digest, ci.digest, 32);
+	return t->rawhash = 1;
+}
+
+void
+catbench_sizes(struct catbench *b)
+{
+	struct http_opts o = { .connect_timeout = 10, .timeout = 60 };
+	struct http_req r;
+	struct http_stat st;
+	char err[600], *arg, *q, *url, why[700];
+	int64_t size;
+
+	if (b->run.http)
+		o.auth = b->run.http->auth;
+	link_duplicates(b);
+	http_req_init(&r, &o);
+	for (size_t i = 0; i < b->nt; i++) {
+		struct target *t = &b->t[i];
+
+		if (raw_block(t) || t->size >= 0 || t->why)
+			continue;
+		if (t->first != i) {
+			t->size = b->t[t->first].size;
+			if (b->t[t->first].why)
+				t->why = estrdup(b->t[t->first].why);
+			continue;
+		}
+		arg = url_escape(t->path);
+		q = emalloc(strlen(arg) + 16);
+		sprintf(q, "arg=/ipfs/%s", arg);
+		url = rpc_url(b->api, "files/stat", q);
+		http_req_setup(&r, "POST", url, 1 << 16, NULL, NULL);
+		http_perform(&r, &st);
+		if (!rpc_outcome(&st, r.body, err, sizeof err)) {
+			snprintf(why, sizeof why, "size unknown: files/stat: %s", err);
+			t->why = estrdup(why);
+		} else if (rpc_int(r.body, "Size", &size) < 0) {
+			t->why = estrdup("size unknown: files/stat reply has no Size");
+		} else {
+			t->size = size;
+		}
+		if (t->why)
+			weprintf("--verify: %s: %s", t->path, t->why);
+		free(url);
+		free(q);
+		free(arg);
+	}
+	http_req_free(&r);
+}
+
+static char *
+read_url(struct catbench *b, const struct target *t, int via)
+{
+	char *esc = url_escape(t->path), *u, *q;
+
+	if (via == VIA_GATEWAY) {
+		u = emalloc(strlen(b->gateway) + strlen(esc) + 8);
+		sprintf(u, "%s/ipfs/%s", b->gateway, esc);
+	} else {
+		q = emalloc(strlen(esc) + 16);
+		sprintf(q, "arg=/ipfs/%s", esc);
+		u = rpc_url(b->api, "cat", q);
+		free(q);
+	}
+	free(esc);
+	return u;
+}
+
+/*
+ * Which of two ways goes first for a read: targets of one size take turns
+ * (their coin), and every round swaps, so that drift and the cold first
+ * reads fall on both ways alike for every size.
+ */
+static int
+first_way(const struct state *s)
+{
+	if (s->b->nvia < 2)
+		return 0;
+	return (int)((s->b->t[s->item].coin + s->round) & 1);
+}
+
+static void
+hash_sink(void *arg, const void *p, size_t n)
+{
+	sha256_update(arg, p, n);
+}
+
+static int
+next(void *ctx, struct http_req *r)
+{
+	struct state *s = ctx;
+	struct catbench *b = s->b;
+	size_t nitems = b->ncalls ? (size_t)b->ncalls : b->nt;
+	struct job *j;
+
+	if (s->round >= b->warmup + b->iterations || nitems == 0)
+		return RUN_DONE;
+	if (!r->job)
+		r->job = &s->jobs[s->njobs++];
+	j = r->job;
+	free(j->url);
+	j->target = s->item;
+	j->warmup = s->round < b->warmup;
+	j->iter = (j->warmup ? s->round : s->round - b->warmup) + 1;
+	if (b->ncalls) {
+		j->via = VIA_RPC;
+		j->access = "-";
+		j->url = rpc_url(b->api, b->calls[s->item], NULL);
+		http_req_setup(r, "POST", j->url, 1 << 16, NULL, NULL);
+		s->item++;
+	} else {
+		struct target *t = &b->t[s->item];
+		struct target *first = &b->t[t->first];
+
+		j->via = b->via[(s->v + first_way(s)) % b->nvia];
+		j->access = first->read ? "warm" : "cold";
+		first->read = 1;
+		j->url = read_url(b, t, j->via);
+		http_req_setup(r, j->via == VIA_GATEWAY ? "GET" : "POST", j->url,
+		    b->discard ? 1024 : SIZE_MAX, b->verify && t->rawhash ? hash_sink : NULL,
+		    &j->hash);
+		sha256_init(&j->hash);
+		if (++s->v == b->nvia) {
+			s->v = 0;
+			s->item++;
+		}
+	}
+	if (s->item == nitems) {
+		s->item = 0;
+		s->round++;
+	}
+	return RUN_STARTED;
+}
+
+/* The endpoint name of a call, without its query string. */
+static const char *
+callname(const char *call, char *buf, size_t n)
+{
+	size_t len = strcspn(call, "?");
+
+	while (*call == '/')
+		call++, len--;
+	snprintf(buf, n, "%.*s", (int)len, call);
+	return buf;
+}
+
+static void
+done(void *ctx, struct http_req *r, const struct http_stat *st)
+{
+	struct state *s = ctx;
+	struct catbench *b = s->b;
+	struct job *j = r->job;
+	char err[700], op[128];
+	int ok = rpc_outcome(st, r->body, err, sizeof err);
+	struct timing t = {
+		.via = j->via == VIA_GATEWAY ? "gateway" : "rpc", .label = b->label,
+		.access = j->access, .size = -1, .iter = j->iter,
+		.warmup = j->warmup,
+	};
+
+	if (b->ncalls) {
+		t.op = callname(b->calls[j->target], op, sizeof op);
+	} else {
+		const struct target *tg = &b->t[j->target];
+
+		t.op = "cat";
+		t.cid = tg->path;
+		t.size = tg->size >= 0 ? tg->size : (ok ? (int64_t)r->nread : -1);
+		if (ok && j->via == VIA_GATEWAY && st->code != 200) {
+			snprintf(err, sizeof err, "HTTP %ld from the gateway", st->code);
+			ok = 0;
+		}
+		if (ok && b->verify && tg->rawhash) {
+			uint8_t d[32];
+
+			sha256_final(&j->hash, d);
+			if (memcmp(d, tg->digest, 32)) {
+				snprintf(err, sizeof err, "verify: the %" PRIu64 " bytes read do not "
+				    "hash to the CID's sha2-256", r->nread);
+				ok = 0;
+			}
+		} else if (ok && b->verify) {
+			if (tg->size < 0) {
+				snprintf(err, sizeof err, "verify: %s", tg->why ? tg->why : "size unknown");
+				ok = 0;
+			} else if (r->nread != (uint64_t)tg->size) {
+				snprintf(err, sizeof err, "verify: read %" PRIu64 " bytes, expected %" PRId64,
+				    r->nread, tg->size);
+				ok = 0;
+			}
+		}
+	}
+	t.ok = ok;
+	t.error = err;
+	http_timing(&t, r, st);
+	if (!j->warmup || b->show_warmup)
+		timing_write(b->out, &t);
+	b->nreq++;
+	if (!ok)
+		b->nfail++;
+	progress_show(0, "%lu/%ld requests, %lu failed", b->nreq, s->total, b->nfail);
+}
+
+int
+catbench_run(struct catbench *b)
+{
+	struct runner_ops ops = { next, done };
+	struct state s = { .b = b };
+	int rc;
+
+	if (!b->ncalls) {
+		link_duplicates(b);
+		deal_coins(b);
+	}
+	s.total = (b->warmup + b->iterations) *
+	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia);
+	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	progress_init(b->quiet);
+	rc = runner_run(&b->run, &ops, &s);
+	progress_end();
+	for (int i = 0; i < s.njobs; i++)
+		free(s.jobs[i].url);
+	free(s.jobs);
+	if (rc)
+		return rc;
+	return b->nfail ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+/* timing/cat.h: timing content reads (/api/v0/cat, gateway GET /ipfs/...)
+ * and bare RPC calls (id, version, stats/bw...), request by request. */
+#ifndef CATBENCH_H
+#define CATBENCH_H
+
+#include <stdint.h>
+
+#include "net/runner.h"
+#include "rec/write.h"
+
+enum { VIA_RPC = 1, VIA_GATEWAY = 2 };
+
+struct target {
+	char *path;		/* "CID" or "CID/sub/path", without /ipfs/ */
+	int64_t size;		/* expected content bytes; < 0 unknown */
+	char *why;		/* why the size is unknown, for --verify */
+	size_t first;		/* index of the first target with this path */
+	int read;		/* read at least once: later reads are warm */
+	size_t coin;		/* rank among targets of its size: which way first */
+	int rawhash;		/* a raw-block CID: --verify checks its sha2-256 */
+	uint8_t digest[32];
+};
+
+struct catbench {
+	struct target *t;	/* what to read... */
+	size_t nt, tcap;
+	char *const *calls;	/* ...or which RPC endpoints to call */
+	int ncalls;
+	int via[2], nvia;	/* VIA_RPC / VIA_GATEWAY, in the order given */
+	long iterations, warmup;
+	int show_warmup, verify, discard, quiet;
+	const char *api, *gateway, *label;
+	struct runner_conf run;
+	struct recw *out;
+	/* results */
+	unsigned long nreq, nfail, skipped;
+};
+
+/* Add one target: a CID, /ipfs/ path or ipfs:// URL; size < 0 if unknown. */
+void catbench_add(struct catbench *b, const char *arg, int64_t size);
+
+/*
+ * Read targets from path ("-": stdin): plain lines of CIDs, or timing
+ * records (TSV or JSON Lines) whose cid column is read and size column
+ * kept; records without a CID (failed adds) are counted in b->skipped.
+ * Returns 0, or -1 after printing file:line of a malformed line.
+ */
+int catbench_load(struct catbench *b, const char *path);
+
+/* With --verify: find the raw-block CIDs, checked by their own sha2-256
+ * multihash, and ask the node (files/stat) the size of every other target
+ * that has none yet. Not timed. */
+void catbench_sizes(struct catbench *b);
+
+/* Run warm-ups then measured rounds. 0, 1 when a request failed, 130. */
+int catbench_run(struct catbench *b);
+
+#endif

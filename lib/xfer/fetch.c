@@ -1,0 +1,418 @@
+/*
+ * xfer/fetch.c: parallel, verified reading of a UnixFS file. A list of items
+ * in file order starts with the root; each fetched node is replaced by
+ * its data and its children, each fetched leaf by its bytes. Requests go
+ * to the first items not yet fetched, so the file arrives roughly in
+ * order; bytes are written at their offsets (a file) or, in order, as
+ * soon as everything before them is there (a pipe), with at most
+ * `window` bytes held.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xfer/fetch.h"
+#include "base/progress.h"
+#include "base/sig.h"
+#include "base/util.h"
+#include "net/discover.h"
+#include "net/retry.h"
+#include "net/rpc.h"
+#include "net/runner.h"
+#include "unixfs/unixfs.h"
+
+enum { I_PENDING, I_FLIGHT, I_DATA };
+enum { MAXBLOCK = 4 * 1048576, MAXDEPTH = 64 };
+
+struct item {
+	struct cid cid;
+	uint64_t offset;
+	int64_t size;		/* file bytes expected below, -1 unknown */
+	int state, depth, attempts;
+	double due;		/* retry not before (monotonic), 0 now */
+	uint8_t *data;		/* I_DATA: the bytes to write */
+	size_t len;
+	struct item *prev, *next;
+};
+
+struct state {
+	struct fetch *f;
+	struct item *head, *tail;
+	int inflight, stop;
+	uint64_t held;		/* I_DATA bytes waiting in the list */
+	uint64_t total;		/* file size from the root, 0 unknown */
+	int have_total;
+	struct pb_node nd;
+	struct ufs_data ud;
+	double t0;
+};
+
+static void
+fail(struct state *s, long code, const char *fmt, ...)
+{
+	struct fetch *f = s->f;
+	va_list ap;
+
+	s->stop = 1;
+	if (f->x.err[0])
+		return;
+	f->x.code = code;
+	va_start(ap, fmt);
+	vsnprintf(f->x.err, sizeof f->x.err, fmt, ap);
+	va_end(ap);
+}
+
+static struct item *
+item_new(const struct cid *c, uint64_t offset, int64_t size, int depth)
+{
+	struct item *it = ecalloc(1, sizeof *it);
+
+	it->cid = *c;
+	it->offset = offset;
+	it->size = size;
+	it->depth = depth;
+	return it;
+}
+
+static void
+insert_before(struct state *s, struct item *at, struct item *it)
+{
+	it->next = at;
+	it->prev = at->prev;
+	if (at->prev)
+		at->prev->next = it;
+	else
+		s->head = it;
+	at->prev = it;
+}
+
+static void
+unlink_item(struct state *s, struct item *it)
+{
+	if (it->prev)
+		it->prev->next = it->next;
+	else
+		s->head = it->next;
+	if (it->next)
+		it->next->prev = it->prev;
+	else
+		s->tail = it->prev;
+	if (it->state == I_DATA)
+		s->held -= it->len;
+	free(it->data);
+	free(it);
+}
+
+static void
+write_all(struct state *s, const uint8_t *p, size_t n, uint64_t off)
+{
+	struct fetch *f = s->f;
+	ssize_t w;
+
+	while (n > 0) {
+		w = f->seekable ? pwrite(f->fd, p, n, off) : write(f->fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			if (errno == EPIPE)
+				exit(0);
+			eprintf("write:");
+		}
+		p += w;
+		n -= w;
+		off += w;
+		f->x.size += w;
+	}
+}
+
+/* Write what is ready at the head of the list (in-order output). */
+static void
+flush(struct state *s)
+{
+	while (s->head && s->head->state == I_DATA) {
+		write_all(s, s->head->data, s->head->len, s->head->offset);
+		unlink_item(s, s->head);
+	}
+}
+
+/*
+ * Bytes of file data for item it: written now when possible, else kept
+ * (copied) until the bytes before them are out.
+ */
+static void
+deliver(struct state *s, struct item *it, const uint8_t *p, size_t n)
+{
+	if (s->f->seekable || !it->prev) {
+		write_all(s, p, n, it->offset);
+		return;
+	}
+	it->data = emalloc(n);
+	memcpy(it->data, p, n);
+	it->len = n;
+	it->state = I_DATA;
+	s->held += n;
+}
+
+static void
+start(struct state *s, struct http_req *r, struct item *it)
+{
+	struct fetch *f = s->f;
+	char q[CID_MAXSTR + 8], c[CID_MAXSTR], *url;
+
+	snprintf(q, sizeof q, "arg=%s", cid_str(&it->cid, c));
+	url = rpc_url(f->api, "block/get", q);
+	http_req_setup(r, "POST", url, MAXBLOCK + 1, NULL, NULL);
+	free(url);
+	it->state = I_FLIGHT;
+	it->attempts++;
+	r->job = it;
+	s->inflight++;
+}
+
+/* The first item that may start now; *later gets the earliest retry time. */
+static struct item *
+startable(struct state *s, double *later)
+{
+	struct item *it;
+	double now = now_mono();
+	int first = 1;
+
+	*later = 0;
+	for (it = s->head; it; it = it->next) {
+		if (it->state == I_DATA)
+			continue;
+		/* beyond the window only the first missing piece may start */
+		if (!first && !s->f->seekable && s->held >= s->f->window)
+			return NULL;
+		if (it->state == I_PENDING) {
+			if (it->due <= now)
+				return it;
+			if (!*later || it->due < *later)
+				*later = it->due;
+		}
+		first = 0;
+	}
+	return NULL;
+}
+
+static int
+next(void *ctx, struct http_req *r)
+{
+	struct state *s = ctx;
+	struct item *it;
+	struct timespec ts;
+	double later, d;
+
+	if (interrupted || s->stop)
+		return s->inflight ? RUN_WAIT : RUN_DONE;
+	if ((it = startable(s, &later))) {
+		start(s, r, it);
+		return RUN_STARTED;
+	}
+	if (s->inflight)
+		return RUN_WAIT;
+	if (!later)
+		return RUN_DONE;
+	/* only retries left, none due yet */
+	while (!interrupted && (d = later - now_mono()) > 0) {
+		ts.tv_sec = (time_t)d;
+		ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
+		nanosleep(&ts, NULL);
+	}
+	if (interrupted || !(it = startable(s, &later)))
+		return RUN_DONE;
+	start(s, r, it);
+	return RUN_STARTED;
+}
+
+/* Replace a fetched node by its own data and its children. 0 or -1. */
+static int
+expand(struct state *s, struct item *it, const struct ufs_data *u,
+    const struct pb_node *nd, const char **why)
+{
+	uint64_t sum = u->datalen, off;
+	struct item *k;
+	size_t i;
+
+	if (u->nblocksizes != nd->nlinks)
+		return *why = "UnixFS blocksizes do not match the links", -1;
+	if (it->depth >= MAXDEPTH)
+		return *why = "DAG deeper than 64 levels", -1;
+	for (i = 0; i < nd->nlinks; i++)
+		sum += u->blocksizes[i];
+	if ((u->has_filesize && u->filesize != sum) ||
+	    (it->size >= 0 && (uint64_t)it->size != sum))
+		return *why = "UnixFS sizes do not add up", -1;
+	if (it->size < 0) {
+		s->total = sum;
+		s->have_total = 1;
+		if (s->f->seekable && ftruncate(s->f->fd, sum) < 0 && errno != EINVAL)
+			eprintf("ftruncate:");
+	}
+	off = it->offset;
+	if (u->datalen) {
+		k = item_new(&it->cid, off, u->datalen, it->depth);
+		insert_before(s, it, k);
+		deliver(s, k, u->data, u->datalen);
+		if (k->state != I_DATA)
+			unlink_item(s, k);
+		off += u->datalen;
+	}
+	for (i = 0; i < nd->nlinks; i++) {
+		k = item_new(&nd->links[i].cid, off, u->blocksizes[i], it->depth + 1);
+		insert_before(s, it, k);
+		off += u->blocksizes[i];
+	}
+	return 0;
+}
+
+/* A verified block for item it: its file bytes, or its children. */
+static int
+use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
+    const char **why)
+{
+	struct cid_info ci;
+	struct ufs_data *u = &s->ud;
+	struct pb_node *nd = &s->nd;
+
+	cid_info(&it->cid, &ci);
+	if (ci.codec == CODEC_RAW) {
+		if (it->size >= 0 && (uint64_t)it->size != n)
+			return *why = "raw leaf size differs from its parent's blocksizes", -1;
+		if (it->size < 0) {
+			s->total = n;
+			s->have_total = 1;
+		}
+		deliver(s, it, b, n);
+		return 0;
+	}
+	if (ci.codec != CODEC_DAGPB)
+		return *why = "not a UnixFS file (codec is neither dag-pb nor raw)", -1;
+	if (pb_node_decode(nd, b, n, why) < 0)
+		return -1;
+	if (!nd->has_data)
+		return *why = "dag-pb node without UnixFS Data", -1;
+	if (ufs_data_decode(u, nd->data, nd->datalen, why) < 0)
+		return -1;
+	if (u->type == UFS_DIRECTORY || u->type == UFS_HAMTSHARD)
+		return *why = "a directory, not a file", -1;
+	if (u->type != UFS_FILE && u->type != UFS_RAW)
+		return *why = "not a UnixFS file (symlink or metadata)", -1;
+	if (nd->nlinks == 0) {
+		if ((u->has_filesize && u->filesize != u->datalen) ||
+		    (it->size >= 0 && (uint64_t)it->size != u->datalen))
+			return *why = "leaf size differs from its filesize or its parent's blocksizes", -1;
+		if (it->size < 0) {
+			s->total = u->datalen;
+			s->have_total = 1;
+		}
+		deliver(s, it, u->data, u->datalen);
+		return 0;
+	}
+	return expand(s, it, u, nd, why);
+}
+
+static void
+done(void *ctx, struct http_req *r, const struct http_stat *st)
+{
+	struct state *s = ctx;
+	struct fetch *f = s->f;
+	struct item *it = r->job;
+	struct fetch_event e;
+	char err[600], c[CID_MAXSTR];
+	const char *why = NULL;
+	int ok = rpc_outcome(st, r->body, err, sizeof err), v;
+
+	s->inflight--;
+	r->job = NULL;
+	cid_str(&it->cid, c);
+	if (ok && r->nread > MAXBLOCK) {
+		snprintf(err, sizeof err, "block larger than 4 MiB");
+		ok = 0;
+	}
+	if (ok && (v = cid_verify(&it->cid, r->body ? r->body : "", r->len)) != 1) {
+		if (v < 0)
+			fail(s, 0, "%s: unsupported hash function", c);
+		else
+			fail(s, 0, "%s: node %s returned %zu bytes that do not match the CID",
+			    c, url_redact(f->api), r->len);
+		snprintf(err, sizeof err, "%s", f->x.err);
+		ok = -1;
+	}
+	xfer_request(&f->x, st);
+	e = (struct fetch_event){ &it->cid, r->len, ok == 1, ok == 1 ? "" : err, r, st };
+	if (f->onevent)
+		f->onevent(f->arg, &e);
+	if (ok == 1) {
+		f->x.blocks++;
+		it->state = I_PENDING;
+		if (use_block(s, it, (const uint8_t *)(r->body ? r->body : ""), r->len, &why) < 0) {
+			fail(s, 0, "%s: %s", c, why);
+			return;
+		}
+		if (it->state != I_DATA)
+			unlink_item(s, it);
+		if (!f->seekable)
+			flush(s);
+	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retry_worth(st)) {
+		it->due = retry_due(f->backoff, it->attempts);
+		it->state = I_PENDING;
+		f->x.nretry++;
+	} else if (ok == 0 && !interrupted) {
+		fail(s, st->code, "%s: %s", c, err);
+	}
+	if (f->progress && s->have_total)
+		progress_show(0, "%" PRIu64 "%%, %" PRIu64 " blocks",
+		    s->total ? f->x.size * 100 / s->total : 100, f->x.blocks);
+}
+
+int
+fetch_run(struct fetch *f)
+{
+	struct state s = { .f = f };
+	struct runner_conf rc = { .concurrency = f->parallel, .http = f->http };
+	struct runner_ops ops = { next, done };
+	struct cid_info ci;
+	char c[CID_MAXSTR];
+	int ret;
+
+	xfer_start(&f->x);
+	cid_info(&f->root, &ci);
+	if (ci.codec != CODEC_DAGPB && ci.codec != CODEC_RAW) {
+		snprintf(f->x.err, sizeof f->x.err, "%s: not a UnixFS file (codec 0x%" PRIx64
+		    " is neither dag-pb nor raw)", cid_str(&f->root, c), ci.codec);
+		f->x.code = 0;
+		return 1;
+	}
+	if (ci.mhcode != MH_SHA2_256 && ci.mhcode != MH_IDENTITY) {
+		snprintf(f->x.err, sizeof f->x.err, "%s: unsupported hash function 0x%" PRIx64,
+		    cid_str(&f->root, c), ci.mhcode);
+		f->x.code = 0;
+		return 1;
+	}
+	s.head = s.tail = item_new(&f->root, 0, -1, 0);
+	if (f->progress)
+		progress_init(0);
+	s.t0 = now_mono();
+	f->x.ts = now_wall();
+	ret = runner_run(&rc, &ops, &s);
+	f->x.t_total = now_mono() - s.t0;
+	if (f->progress)
+		progress_end();
+	while (s.head)
+		unlink_item(&s, s.head);
+	free(s.nd.links);
+	free(s.ud.blocksizes);
+	if (ret)
+		return ret;
+	if (!f->x.err[0] && (!s.have_total || f->x.size != s.total))
+		fail(&s, 0, "%s: wrote %" PRIu64 " bytes of %" PRIu64, cid_str(&f->root, c),
+		    f->x.size, s.total);
+	return f->x.err[0] ? 1 : 0;
+}

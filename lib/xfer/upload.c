@@ -1,0 +1,602 @@
+/*
+ * xfer/upload.c: store a DAG as it is built. Blocks come from the builder in
+ * order (children before parents, the root last) and go out as
+ * /api/v0/block/put requests, or packed into CAR shards for
+ * /api/v0/dag/import, through the request runner. The root (or the
+ * root's shard) waits until every other request has succeeded, so a node
+ * that holds the root holds the whole file. Failed requests are retried
+ * with a doubling delay; stored blocks go to the journal.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xfer/upload.h"
+#include "base/progress.h"
+#include "base/sig.h"
+#include "base/util.h"
+#include "net/discover.h"
+#include "net/retry.h"
+#include "net/rpc.h"
+#include "net/runner.h"
+#include "unixfs/car.h"
+#include "xfer/journal.h"
+
+enum { BIG_BLOCK = 1048576 };	/* Kubo refuses larger blocks unless told */
+
+struct job {
+	struct cid cid;		/* the block, or the shard's last block */
+	uint64_t first, seq;	/* blocks first..seq (one block: first == seq) */
+	uint64_t nblocks;
+	uint8_t *data;		/* a block: its bytes */
+	int fd;			/* a shard: its temporary file, else -1 */
+	uint64_t off, len;	/* body: bytes off..off+len of data or fd */
+	uint64_t pos;		/* read position in the body */
+	uint64_t maxblock;	/* largest block inside */
+	int codec, cidver;	/* a block's CID */
+	int root, attempts;
+	double due;		/* retry: when (monotonic) */
+	struct job *next;
+};
+
+struct state {
+	struct upload *u;
+	struct dag *dag;
+	struct journal *jr;
+	int inflight, dag_done, failed;
+	struct job *retry;	/* waiting for another attempt */
+	struct job *held;	/* the root or its shard, sent last */
+	struct job *filling;	/* UP_CAR: the shard being written */
+	uint64_t rootlen;	/* the root block's length */
+	double t0;
+};
+
+static void
+fail(struct state *s, long code, const char *fmt, ...)
+{
+	struct upload *u = s->u;
+	va_list ap;
+
+	s->failed = 1;
+	if (u->x.err[0])
+		return;
+	if (code)
+		u->x.code = code;
+	va_start(ap, fmt);
+	vsnprintf(u->x.err, sizeof u->x.err, fmt, ap);
+	va_end(ap);
+}
+
+static void
+job_free(struct job *j)
+{
+	if (!j)
+		return;
+	if (j->fd >= 0)
+		close(j->fd);
+	free(j->data);
+	free(j);
+}
+
+static struct job *
+job_block(const struct dag_block *b)
+{
+	struct job *j = ecalloc(1, sizeof *j);
+	struct cid_info ci;
+
+	cid_info(&b->cid, &ci);
+	j->cid = b->cid;
+	j->first = j->seq = b->seq;
+	j->nblocks = 1;
+	j->data = emalloc(b->len);
+	memcpy(j->data, b->data, b->len);
+	j->fd = -1;
+	j->len = j->maxblock = b->len;
+	j->codec = ci.codec;
+	j->cidver = ci.version;
+	j->root = b->root;
+	return j;
+}
+
+/* A new shard: a temporary file with room for the header at the start. */
+static struct job *
+shard_new(void)
+{
+	struct job *j = ecalloc(1, sizeof *j);
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/chunk-put.XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((j->fd = mkstemp(path)) < 0)
+		eprintf("%s:", path);
+	unlink(path);
+	j->off = CAR_HEADER_MAX;
+	return j;
+}
+
+static void
+shard_append(struct job *j, const struct dag_block *b)
+{
+	uint8_t head[CAR_SECTION_HEAD_MAX];
+	size_t h = car_section_head(head, &b->cid, b->len);
+	uint64_t at = j->off + j->len;
+
+	if (pwrite(j->fd, head, h, at) != (ssize_t)h ||
+	    pwrite(j->fd, b->data, b->len, at + h) != (ssize_t)b->len)
+		eprintf("temporary CAR shard: write:");
+	if (!j->nblocks)
+		j->first = b->seq;
+	j->seq = b->seq;
+	j->cid = b->cid;
+	j->nblocks++;
+	j->len += h + b->len;
+	if (b->len > j->maxblock)
+		j->maxblock = b->len;
+	j->root |= b->root;
+}
+
+/* Write the header, naming the shard's last block as its root. */
+static void
+shard_close(struct job *j)
+{
+	uint8_t hdr[CAR_HEADER_MAX];
+	size_t h = car_header(hdr, &j->cid);
+
+	j->off -= h;
+	j->len += h;
+	if (pwrite(j->fd, hdr, h, j->off) != (ssize_t)h)
+		eprintf("temporary CAR shard: write:");
+}
+
+static size_t
+onread(char *buf, size_t sz, size_t n, void *arg)
+{
+	struct job *j = arg;
+	size_t want = sz * n;
+	ssize_t r;
+
+	if (want > j->len - j->pos)
+		want = j->len - j->pos;
+	if (!want)
+		return 0;
+	if (j->fd < 0) {
+		memcpy(buf, j->data + j->pos, want);
+	} else {
+		r = pread(j->fd, buf, want, j->off + j->pos);
+		if (r <= 0)
+			return CURL_READFUNC_ABORT;
+		want = r;
+	}
+	j->pos += want;
+	return want;
+}
+
+static int
+onseek(void *arg, curl_off_t off, int origin)
+{
+	struct job *j = arg;
+
+	if (origin != SEEK_SET || off < 0 || (uint64_t)off > j->len)
+		return CURL_SEEKFUNC_CANTSEEK;
+	j->pos = off;
+	return CURL_SEEKFUNC_OK;
+}
+
+static const char *
+codec_name(int codec)
+{
+	return codec == CODEC_RAW ? "raw" : "dag-pb";
+}
+
+static void
+start(struct state *s, struct http_req *r, struct job *j)
+{
+	struct upload *u = s->u;
+	curl_mimepart *part;
+	char q[256], *url;
+
+	if (j->fd < 0 && u->dialect == DIALECT_JS)
+		snprintf(q, sizeof q, "format=%s&mhtype=sha2-256&version=%d",
+		    codec_name(j->codec), j->cidver);
+	else if (j->fd < 0)
+		snprintf(q, sizeof q, "cid-codec=%s&mhtype=sha2-256%s",
+		    codec_name(j->codec), j->maxblock > BIG_BLOCK ? "&allow-big-block=true" : "");
+	else
+		snprintf(q, sizeof q, "pin-roots=false%s",
+		    j->maxblock > BIG_BLOCK ? "&allow-big-block=true" : "");
+	url = rpc_url(u->api, j->fd < 0 ? "block/put" : "dag/import", q);
+	http_req_setup(r, "POST", url, 64 * 1024, NULL, NULL);
+	free(url);
+	part = curl_mime_addpart(http_req_mime(r));
+	curl_mime_name(part, "file");
+	curl_mime_filename(part, j->fd < 0 ? "block" : "shard.car");
+	curl_mime_type(part, "application/octet-stream");
+	j->pos = 0;
+	curl_mime_data_cb(part, (curl_off_t)j->len, onread, onseek, NULL, j);
+	j->attempts++;
+	r->job = j;
+	s->inflight++;
+}
+
+/* The retry due first, taken off the list when due (or when force). */
+static struct job *
+take_retry(struct state *s, int force)
+{
+	struct job **p, **best = NULL;
+
+	for (p = &s->retry; *p; p = &(*p)->next)
+		if (!best || (*p)->due < (*best)->due)
+			best = p;
+	if (!best || (!force && (*best)->due > now_mono()))
+		return NULL;
+	struct job *j = *best;
+	*best = j->next;
+	j->next = NULL;
+	return j;
+}
+
+/* Nothing in flight and only retries left: sleep until the first is due. */
+static struct job *
+sleep_retry(struct state *s)
+{
+	struct job *j = take_retry(s, 1);
+	double d;
+	struct timespec ts;
+
+	while (!interrupted && (d = j->due - now_mono()) > 0) {
+		ts.tv_sec = (time_t)d;
+		ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
+		nanosleep(&ts, NULL);
+	}
+	if (interrupted) {
+		job_free(j);
+		return NULL;
+	}
+	return j;
+}
+
+static void
+show(struct state *s, int force)
+{
+	struct upload *u = s->u;
+
+	if (!u->progress)
+		return;
+	if (u->size_hint)
+		progress_show(force, "%" PRIu64 "%% hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
+		    dag_bytes(s->dag) * 100 / u->size_hint, u->stored + u->skipped,
+		    u->x.bytes_up / 1048576.0);
+	else
+		progress_show(force, "%.1f MiB hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
+		    dag_bytes(s->dag) / 1048576.0, u->stored + u->skipped,
+		    u->x.bytes_up / 1048576.0);
+}
+
+/* Pull the next block from the builder; 0 when there is none. */
+static int
+pull(struct state *s, struct dag_block *b)
+{
+	struct upload *u = s->u;
+	int r;
+
+	while (!s->dag_done) {
+		if ((r = dag_next(s->dag, b)) < 0) {
+			fail(s, 0, "read error: %s", strerror(errno));
+			s->dag_done = 1;
+			return 0;
+		}
+		if (r == 0) {
+			s->dag_done = 1;
+			return 0;
+		}
+		u->x.blocks++;
+		if (b->root) {
+			u->root = b->cid;
+			u->have_root = 1;
+			u->x.size = b->filesize;
+			s->rootlen = b->len;
+			s->dag_done = 1;
+		}
+		if (s->jr && journal_has(s->jr, b->seq, &b->cid)) {
+			u->skipped++;
+			continue;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static int
+next(void *ctx, struct http_req *r)
+{
+	struct state *s = ctx;
+	struct upload *u = s->u;
+	struct dag_block b;
+	struct job *j, *ready;
+
+	if (interrupted)
+		return RUN_DONE;
+	if ((j = take_retry(s, 0))) {
+		start(s, r, j);
+		return RUN_STARTED;
+	}
+	/* after a failure nothing new starts: the root cannot be sent */
+	while (!s->dag_done && !s->held && !s->failed) {
+		show(s, 0);
+		if (!pull(s, &b))
+			break;
+		if (u->mode == UP_BLOCK) {
+			j = job_block(&b);
+			if (j->root) {
+				s->held = j;
+				break;
+			}
+			start(s, r, j);
+			return RUN_STARTED;
+		}
+		if (b.root) {
+			/* the root alone in the last shard: what must wait
+			 * for all the rest is one small block */
+			s->held = shard_new();
+			shard_append(s->held, &b);
+			shard_close(s->held);
+			break;
+		}
+		ready = NULL;
+		if (s->filling && s->filling->nblocks &&
+		    s->filling->len + CAR_SECTION_HEAD_MAX + b.len > u->car_size) {
+			ready = s->filling;
+			s->filling = NULL;
+			shard_close(ready);
+		}
+		if (!s->filling)
+			s->filling = shard_new();
+		shard_append(s->filling, &b);
+		if (ready) {
+			start(s, r, ready);
+			return RUN_STARTED;
+		}
+	}
+	/* the blocks built since the last full shard */
+	if (s->dag_done && s->filling && !s->failed) {
+		j = s->filling;
+		s->filling = NULL;
+		if (j->nblocks) {
+			shard_close(j);
+			start(s, r, j);
+			return RUN_STARTED;
+		}
+		job_free(j);
+	}
+	if (s->inflight)
+		return RUN_WAIT;
+	if (s->retry) {
+		if (!(j = sleep_retry(s)))
+			return RUN_DONE;
+		start(s, r, j);
+		return RUN_STARTED;
+	}
+	if (s->held) {
+		j = s->held;
+		s->held = NULL;
+		if (s->failed) {
+			u->missing += j->nblocks;
+			job_free(j);
+			return RUN_DONE;
+		}
+		start(s, r, j);
+		return RUN_STARTED;
+	}
+	return RUN_DONE;
+}
+
+/* Whether the node's reply names the block we sent (CIDv0 and CIDv1
+ * dag-pb of one multihash are the same block). */
+static int
+same_block(const struct job *j, const char *body, char *err, size_t n)
+{
+	char key[CID_MAXSTR], want[CID_MAXSTR];
+	struct cid got;
+	struct cid_info a, b;
+
+	if (rpc_str(body, "Key", key, sizeof key) < 0) {
+		snprintf(err, n, "block/put reply names no Key");
+		return 0;
+	}
+	if (cid_parse(&got, key) < 0) {
+		snprintf(err, n, "block/put reply: bad CID '%s'", key);
+		return 0;
+	}
+	cid_info(&got, &a);
+	cid_info(&j->cid, &b);
+	if (a.codec != b.codec || a.mhcode != b.mhcode || a.dlen != b.dlen ||
+	    memcmp(a.digest, b.digest, a.dlen)) {
+		snprintf(err, n, "node stored the block as %s, not %s", key,
+		    cid_str(&j->cid, want));
+		return 0;
+	}
+	return 1;
+}
+
+static void
+event(struct state *s, const char *op, const struct cid *c, uint64_t size,
+    uint64_t blocks, int ok, const char *err, const struct http_req *r,
+    const struct http_stat *st)
+{
+	struct upload *u = s->u;
+	struct up_event e = { op, c, size, blocks, ok, err, r, st };
+
+	xfer_request(&u->x, st);
+	if (u->onevent)
+		u->onevent(u->arg, &e);
+}
+
+static void
+done(void *ctx, struct http_req *r, const struct http_stat *st)
+{
+	struct state *s = ctx;
+	struct upload *u = s->u;
+	struct job *j = r->job;
+	char err[600], c[CID_MAXSTR];
+	int ok = rpc_outcome(st, r->body, err, sizeof err);
+
+	s->inflight--;
+	r->job = NULL;
+	if (ok && j->fd < 0)
+		ok = same_block(j, r->body, err, sizeof err);
+	event(s, j->fd < 0 ? "block/put" : "dag/import", &j->cid, j->len, j->nblocks,
+	    ok, err, r, st);
+	if (ok) {
+		if (s->jr && j->nblocks == 1)
+			journal_add(s->jr, j->seq, &j->cid);
+		else if (s->jr)
+			journal_add_range(s->jr, j->first, j->seq, &j->cid);
+		u->stored += j->nblocks;
+		job_free(j);
+	} else if (interrupted) {
+		job_free(j);
+	} else if (j->attempts <= u->retries && retry_worth(st)) {
+		j->due = retry_due(u->backoff, j->attempts);
+		j->next = s->retry;
+		s->retry = j;
+		u->x.nretry++;
+	} else {
+		if (st->code == 413)
+			snprintf(err + strlen(err), sizeof err - strlen(err), " (the node"
+			    " limits request sizes: try a smaller chunk size or --mode car)");
+		if (j->fd < 0)
+			fail(s, st->code, "block %s: %s", cid_str(&j->cid, c), err);
+		else
+			fail(s, st->code, "CAR shard of blocks %" PRIu64 "-%" PRIu64 ": %s",
+			    j->first, j->seq, err);
+		u->missing += j->nblocks;
+		job_free(j);
+	}
+	show(s, 0);
+}
+
+/* One blocking request for the end: pin/add, block/stat. 1 when ok. */
+static int
+call(struct state *s, const char *op, const char *query, char *body, size_t n)
+{
+	struct upload *u = s->u;
+	struct http_req r;
+	struct http_stat st;
+	char err[600], *url = rpc_url(u->api, op, query);
+	int ok;
+
+	http_req_init(&r, u->http);
+	http_req_setup(&r, "POST", url, 64 * 1024, NULL, NULL);
+	r.t_start = now_mono() - s->t0;
+	r.t_sched = r.t_start;
+	http_perform(&r, &st);
+	ok = rpc_outcome(&st, r.body, err, sizeof err);
+	if (body)
+		snprintf(body, n, "%s", r.body ? r.body : "");
+	event(s, op, &u->root, 0, 0, ok, err, &r, &st);
+	if (!ok)
+		fail(s, st.code, "%s %s", op, err);
+	http_req_free(&r);
+	free(url);
+	return ok;
+}
+
+/* Which spelling of block/put's parameters the node takes. */
+static int
+probe(struct upload *u, char *err, size_t n)
+{
+	struct http_req r;
+	struct http_stat st;
+	char *url = rpc_url(u->api, "version", NULL), e[400];
+	int d = DIALECT_UNKNOWN;
+
+	http_req_init(&r, u->http);
+	http_req_setup(&r, "POST", url, 64 * 1024, NULL, NULL);
+	http_perform(&r, &st);
+	if (!rpc_outcome(&st, r.body, e, sizeof e))
+		snprintf(err, n, "%s: %s", url_redact(url), e);
+	else
+		d = strstr(r.body, "\"ipfs-core\"") ? DIALECT_JS : DIALECT_KUBO;
+	http_req_free(&r);
+	free(url);
+	return d;
+}
+
+void
+upload_params(const struct dag_opts *o, char *buf, size_t n)
+{
+	snprintf(buf, n, "chunk-size=%zu cid-version=%d raw-leaves=%d max-links=%zu",
+	    o->chunk, o->cidver, o->raw_leaves, o->maxlinks ? o->maxlinks : DAG_MAXLINKS);
+}
+
+int
+upload_run(struct upload *u, dag_readfn *rd, void *arg)
+{
+	struct state s = { .u = u };
+	struct runner_conf rc = { .concurrency = u->parallel, .http = u->http };
+	struct runner_ops ops = { next, done };
+	char params[256], body[1024], q[CID_MAXSTR + 16], c[CID_MAXSTR];
+	int64_t size;
+	int ret;
+
+	u->have_root = 0;
+	u->stored = u->skipped = u->missing = 0;
+	xfer_start(&u->x);
+	if (u->dialect == DIALECT_UNKNOWN &&
+	    (u->dialect = probe(u, u->x.err, sizeof u->x.err)) == DIALECT_UNKNOWN) {
+		u->x.code = 0;
+		return 1;
+	}
+	if (u->journal) {
+		upload_params(&u->dag, params, sizeof params);
+		s.jr = journal_open(u->journal, params);
+	}
+	s.dag = dag_open(&u->dag, rd, arg);
+	s.t0 = now_mono();
+	u->x.ts = now_wall();
+	if (u->progress)
+		progress_init(0);
+	ret = runner_run(&rc, &ops, &s);
+	if (ret == 0 && !s.failed && u->have_root) {
+		cid_str(&u->root, c);
+		snprintf(q, sizeof q, "arg=%s", c);
+		/* dag/import says nothing of the blocks: ask for the root */
+		if (u->mode == UP_CAR && u->skipped < u->x.blocks &&
+		    call(&s, "block/stat", q, body, sizeof body) &&
+		    (rpc_int(body, "Size", &size) < 0 || (uint64_t)size != s.rootlen)) {
+			fail(&s, 0, "block/stat %s: the node's root is not the one sent", c);
+			u->missing++;
+		}
+		if (!s.failed && u->pin)
+			call(&s, "pin/add", q, NULL, 0);
+		if (!s.failed && s.jr)
+			journal_done(s.jr, &u->root);
+	}
+	u->x.t_total = now_mono() - s.t0;
+	if (u->progress) {
+		show(&s, 1);
+		progress_end();
+	}
+	while (s.retry) {
+		struct job *j = s.retry;
+
+		s.retry = j->next;
+		u->missing += j->nblocks;
+		job_free(j);
+	}
+	job_free(s.held);
+	job_free(s.filling);
+	dag_close(s.dag);
+	journal_close(s.jr);
+	if (ret)
+		return ret;
+	if (!u->have_root && !s.failed)
+		fail(&s, 0, "no root: the file was not read to its end");
+	return s.failed || u->missing ? 1 : 0;
+}

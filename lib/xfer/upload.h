@@ -1,0 +1,66 @@
+/* xfer/upload.h: store a file's UnixFS DAG on a node, block by block or as
+ * CAR shards, in parallel, root last, resumable, each block checked. */
+#ifndef UPLOAD_H
+#define UPLOAD_H
+
+#include <stdint.h>
+
+#include "net/http.h"
+#include "unixfs/cid.h"
+#include "unixfs/dag.h"
+#include "xfer/totals.h"
+
+enum { UP_BLOCK, UP_CAR };
+/* How the node spells block/put's parameters (found with /api/v0/version). */
+enum { DIALECT_UNKNOWN, DIALECT_KUBO, DIALECT_JS };
+
+/* One request's outcome, for per-request records (chunk-put -v). */
+struct up_event {
+	const char *op;			/* "block/put", "dag/import", "pin/add"... */
+	const struct cid *cid;		/* the block, the shard's last, the root */
+	uint64_t size;			/* bytes of the block or shard */
+	uint64_t blocks;		/* blocks it carries (0 for pin/add...) */
+	int ok;
+	const char *error;		/* "" when ok */
+	const struct http_req *req;
+	const struct http_stat *st;
+};
+
+struct upload {
+	/* what to do */
+	struct dag_opts dag;
+	int mode;			/* UP_BLOCK or UP_CAR */
+	int parallel;			/* requests in flight, >= 1 */
+	uint64_t car_size;		/* UP_CAR: shard size */
+	int pin;			/* pin the root at the end */
+	int retries;			/* more attempts per request */
+	double backoff;			/* first retry delay, doubling, seconds */
+	const char *journal;		/* resume journal path, or NULL */
+	const char *api;		/* RPC API base URL */
+	const struct http_opts *http;
+	int dialect;			/* DIALECT_UNKNOWN: probe (and keep) */
+	int progress;			/* draw a progress line (progress.h) */
+	uint64_t size_hint;		/* file size for the progress line, 0 unknown */
+	void (*onevent)(void *arg, const struct up_event *e);
+	void *arg;
+
+	/* results */
+	struct cid root;
+	int have_root;
+	struct xfer x;			/* file bytes, blocks, bytes, times, error */
+	uint64_t stored;		/* blocks sent and confirmed this run */
+	uint64_t skipped;		/* blocks the journal had stored before */
+	uint64_t missing;		/* blocks not stored in the end */
+};
+
+/*
+ * Read the file through rd(arg, ...), build its DAG and store it. Returns
+ * 0 when the node holds every block (and the pin, if asked), 1 when
+ * something failed (u->err says what), 130 when interrupted.
+ */
+int upload_run(struct upload *u, dag_readfn *rd, void *arg);
+
+/* The journal's description of the DAG parameters. */
+void upload_params(const struct dag_opts *o, char *buf, size_t n);
+
+#endif

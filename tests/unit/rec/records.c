@@ -1,0 +1,146 @@
+/* Unit tests: TSV escaping, the record writer and reader, good and bad input. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "rec/read.h"
+#include "rec/write.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/ipfsperf-unit.XXXXXX";
+
+static const char *
+writefile(const char *name, const char *text)
+{
+	static char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void
+test_escape(void)
+{
+	const char *s = "a\tb\nc\\d\re";
+	char esc[64], back[64];
+
+	tsv_escape(esc, s, strlen(s));
+	CHECK_STR("escape", esc, "a\\tb\\nc\\\\d\\re");
+	CHECK("escaped has no tab or newline", !strchr(esc, '\t') && !strchr(esc, '\n'));
+	strcpy(back, esc);
+	tsv_unescape(back);
+	CHECK_STR("escape round trip", back, s);
+}
+
+static void
+roundtrip(int json)
+{
+	static const char *const cols[] = { "name", "n", "t", "note", NULL };
+	char path[256], label[64];
+	FILE *f;
+	struct recw *w;
+	struct recr *r;
+
+	snprintf(path, sizeof path, "%s/rt%d", dir, json);
+	f = fopen(path, "w");
+	w = recw_open(f, cols, json);
+	recw_comment(w, "tool test");
+	recw_str(w, 0, "x\ty\"z\\");
+	recw_int(w, 1, -42);
+	recw_sec(w, 2, 0.0012346);
+	recw_str(w, 3, "line1\nline2");
+	recw_end(w);
+	recw_str(w, 0, "second");
+	recw_end(w);
+	CHECK("writer counts", recw_count(w) == 2);
+	recw_close(w);
+	fclose(f);
+
+	snprintf(label, sizeof label, "%s round trip", json ? "json" : "tsv");
+	r = recr_open(path, NULL);
+	CHECK(label, r != NULL);
+	if (!r)
+		return;
+	CHECK("reader finds format", recr_is_json(r) == json);
+	CHECK("reader finds column by name", recr_col(r, "t") == 2);
+	CHECK("reader misses unknown column", recr_col(r, "nope") == -1);
+	CHECK("first record", recr_next(r) == 1);
+	CHECK_STR("string field", recr_get(r, 0), "x\ty\"z\\");
+	CHECK("int field", recr_num(r, 1) == -42);
+	CHECK("seconds field", fabs(recr_num(r, 2) - 0.001235) < 1e-9);
+	CHECK_STR("newline field", recr_get(r, 3), "line1\nline2");
+	CHECK("second record", recr_next(r) == 1);
+	CHECK("unset field is absent", recr_get(r, 1) == NULL && isnan(recr_num(r, 1)));
+	CHECK("end of input", recr_next(r) == 0);
+	recr_close(r);
+}
+
+static void
+test_reader_errors(void)
+{
+	struct recr *r;
+	const char *p;
+
+	p = writefile("bad.tsv", "# c\na\tb\n1\t2\n1\t2\t3\n4\t5\n");
+	r = recr_open(p, NULL);
+	CHECK("tsv open", r && recr_next(r) == 1);
+	CHECK("tsv wrong field count is an error", recr_next(r) == -1);
+	CHECK("error names file:line", strstr(recr_where(r), "bad.tsv:4") != NULL);
+	CHECK("error says why", strstr(recr_error(r), "expected 2") != NULL);
+	CHECK("reading goes on after an error", recr_next(r) == 1 && recr_num(r, 1) == 5);
+	recr_close(r);
+
+	p = writefile("bad.jsonl", "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\"}\n{\"b\":\"y\",\"c\":null,\"a\":3}\n");
+	r = recr_open(p, NULL);
+	CHECK("json open", r && recr_next(r) == 1 && recr_num(r, recr_col(r, "a")) == 1);
+	CHECK("json malformed object", recr_next(r) == -1 && strstr(recr_where(r), ":2"));
+	CHECK("json keys in any order", recr_next(r) == 1 && recr_num(r, recr_col(r, "a")) == 3);
+	CHECK("json null is absent", recr_get(r, recr_col(r, "c")) == NULL);
+	recr_close(r);
+
+	p = writefile("concat.tsv", "a\tb\n1\t2\n# second file\na\tb\n3\t4\n");
+	r = recr_open(p, NULL);
+	CHECK("concatenated files skip the repeated header",
+	    r && recr_next(r) == 1 && recr_next(r) == 1 && recr_num(r, 0) == 3 &&
+	    recr_next(r) == 0);
+	recr_close(r);
+
+	p = writefile("plain", "bafyA\nbafyB\n");
+	r = recr_open(p, "cid");
+	CHECK("plain lines as one column", r && recr_col(r, "cid") == 0 &&
+	    recr_next(r) == 1 && !strcmp(recr_get(r, 0), "bafyA") &&
+	    recr_next(r) == 1 && recr_next(r) == 0);
+	recr_close(r);
+
+	p = writefile("empty", "# only a comment\n");
+	r = recr_open(p, NULL);
+	CHECK("empty input has no records", r && recr_next(r) == 0);
+	recr_close(r);
+
+	CHECK("missing file fails to open", recr_open("/nonexistent/x", NULL) == NULL);
+}
+
+int
+main(void)
+{
+	if (!mkdtemp(dir))
+		eprintf("mkdtemp:");
+	test_escape();
+	roundtrip(0);
+	roundtrip(1);
+	test_reader_errors();
+	{
+		char cmd[300];
+		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		if (system(cmd) != 0)
+			weprintf("could not remove %s", dir);
+	}
+	TAP_DONE();
+}

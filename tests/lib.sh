@@ -18,6 +18,7 @@ notok() {
 	for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
 		src=${BASH_SOURCE[$i]} line=${BASH_LINENO[$((i - 1))]}
 		[ "$src" = "${BASH_SOURCE[0]}" ] && continue
+		case $src in /*) ;; *) src=$top/$src ;; esac
 		echo "  at ${src#"$top"/}:$line:"
 		[ -f "$src" ] && awk -v l="$line" 'NR >= l && NR <= l + 3 {print "  | " $0; if ($0 !~ /\\$/) exit}' "$src"
 		break

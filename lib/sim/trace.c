@@ -16,6 +16,7 @@
 #include "sim/trace.h"
 #include "base/sig.h"
 #include "base/util.h"
+#include "rec/fields.h"
 #include "rec/read.h"
 #include "sim/idhash.h"
 
@@ -379,8 +380,10 @@ records_read(struct source *s, struct req *r, size_t n)
 	int rc;
 
 	while (k < n && (rc = recr_next(t->rr)) != 0) {
-		const char *id, *ok;
+		const char *id;
+		char why[160];
 		double size;
+		int served;
 
 		if (rc < 0) {
 			if (!t->skip_bad)
@@ -388,9 +391,14 @@ records_read(struct source *s, struct req *r, size_t n)
 			s->bad++;
 			continue;
 		}
-		ok = recr_get(t->rr, rcol(t, "ok"));
+		if (rec_kind(t->rr, &served, why, sizeof why) == REC_BAD) {
+			if (!t->skip_bad)
+				eprintf("%s: %s", recr_where(t->rr), why);
+			s->bad++;
+			continue;
+		}
 		id = recr_get(t->rr, rcol(t, t->rid));
-		if ((ok && !strcmp(ok, "0")) || !id || !*id) {
+		if (!served || !id || !*id) {
 			s->dropped++;
 			continue;
 		}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rec/fields.h"
 #include "stats/profile.h"
 #include "base/util.h"
 
@@ -230,7 +231,7 @@ void
 profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 {
 	size_t nm = ps->nmetrics, i;
-	int okc = recr_col(r, "ok"), sizec = recr_col(r, "size"), warmc = recr_col(r, "warmup");
+	int sizec = recr_col(r, "size");
 	int totc = recr_col(r, "t_total"), splitc = ps->split ? recr_col(r, ps->split) : -1;
 	int *kc = emalloc(ps->nkeys * sizeof *kc), *mc = emalloc(nm * sizeof *mc);
 	int *state = emalloc(nm * sizeof *state);	/* 1 value, 0 missing, -1 none */
@@ -244,10 +245,12 @@ profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 	for (i = 0; i < nm; i++)
 		mc[i] = ps->metrics[i].derived ? -1 : recr_col(r, ps->metrics[i].name);
 	while ((rc = recr_next(r)) != 0) {
-		const char *where = recr_where(r), *s;
+		const char *where = recr_where(r);
 		struct profile *p;
 		struct group *g;
-		int ok = 1, broken = 0;
+		int ok, broken = 0;
+		enum rec_kind kind;
+		char why[160];
 		double size, tot = NAN;
 
 		if (rc < 0) {
@@ -255,19 +258,14 @@ profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 			continue;
 		}
 		nrec++;
-		if (warmc >= 0 && (s = recr_get(r, warmc)) && strcmp(s, "0") && strcmp(s, "false"))
-			continue;	/* a warm-up request, not a measurement */
-		if (okc >= 0) {
-			s = recr_get(r, okc);
-			if (s && (!strcmp(s, "1") || !strcmp(s, "true")))
-				ok = 1;
-			else if (s && (!strcmp(s, "0") || !strcmp(s, "false")))
-				ok = 0;
-			else {
-				bad(ps, where, "%s: expected 1 or 0, found '%s'", "ok", s ? s : "-");
-				continue;
-			}
+		kind = rec_kind(r, NULL, why, sizeof why);
+		if (kind == REC_BAD) {
+			bad(ps, where, "%s%s", why, "");
+			continue;
 		}
+		if (kind == REC_WARMUP)
+			continue;	/* not a measurement */
+		ok = kind == REC_MEASURED;
 		if (totc >= 0 && ok && number(recr_get(r, totc), &tot) < 0) {
 			bad(ps, where, "%s: not a number: '%s'", "t_total", recr_get(r, totc));
 			continue;

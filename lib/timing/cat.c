@@ -9,6 +9,7 @@
 #include "base/progress.h"
 #include "base/util.h"
 #include "net/rpc.h"
+#include "rec/fields.h"
 #include "rec/read.h"
 #include "rec/timing.h"
 #include "unixfs/cid.h"
@@ -108,15 +109,14 @@ int
 catbench_load(struct catbench *b, const char *path)
 {
 	struct recr *r = recr_open(path, "cid");
-	int ccid, csize, cok, rc;
+	int ccid, rc, served, known;
 	const char *cid;
-	double size, ok;
+	int64_t size;
+	char why[160];
 
 	if (!r)
 		return -1;
 	ccid = recr_col(r, "cid");
-	csize = recr_col(r, "size");
-	cok = recr_col(r, "ok");
 	if (ccid < 0 && recr_ncols(r) > 0) {
 		weprintf("%s: no cid column in the input records", recr_where(r));
 		recr_close(r);
@@ -128,14 +128,21 @@ catbench_load(struct catbench *b, const char *path)
 			recr_close(r);
 			return -1;
 		}
-		cid = recr_get(r, ccid);
-		ok = recr_num(r, cok);
-		if (!cid || ok == 0) {
+		if (rec_kind(r, &served, why, sizeof why) == REC_BAD ||
+		    (known = rec_size(r, "size", &size)) < 0) {
+			if (known < 0)
+				snprintf(why, sizeof why, "size: not a whole number of bytes: '%s'",
+				    recr_get(r, recr_col(r, "size")));
+			weprintf("%s: %s", recr_where(r), why);
+			recr_close(r);
+			return -1;
+		}
+		cid = recr_get(r, recr_col(r, "cid"));
+		if (!cid || !served) {
 			b->skipped++;
 			continue;
 		}
-		size = recr_num(r, csize);
-		catbench_add(b, cid, isnan(size) ? -1 : (int64_t)size);
+		catbench_add(b, cid, known ? size : -1);
 	}
 	recr_close(r);
 	return 0;

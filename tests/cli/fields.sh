@@ -1,0 +1,39 @@
+# One record, one meaning: ok, warmup and size are read alike by every tool
+# that reads records (rec/fields.h). Three JSON records of one CID, two of
+# them failed, are one access for cache-sim, one sample and two failures for
+# prof-diff, and one CID to read for ipfs-time-cat.
+. "$(dirname "$0")/../lib.sh"
+cd "$T" || exit 1
+cid=bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy
+for ok in 1 false false; do
+	printf '{"op":"cat","via":"rpc","cid":"%s","size":5,"ok":%s,"t_total":0.01,"bytes_down":5}\n' "$cid" "$ok"
+done >three.jsonl
+jq -r '[.op, .via, .cid, .size, (if .ok == false then 0 else .ok end), .t_total, .bytes_down] | @tsv' three.jsonl |
+	{ printf 'op\tvia\tcid\tsize\tok\tt_total\tbytes_down\n'; cat; } >three.tsv
+
+for f in three.jsonl three.tsv; do
+	check "cache-sim reads $f" cache-sim -p lru -u objects -s 2 "$f"
+	check_eq "  one request: the failed ones are not accesses" "$(col out requests) $(col out hits)" "1 0"
+	check "prof-diff reads $f" prof-diff -o tsv "$f"
+	check_eq "  one sample and two failures" "$(col_where out metric=t_total n fail)" "$(printf '1\t2')"
+	ipfs-time-cat -q -n 1 -w 0 --api http://127.0.0.1:1 - <"$f" >cat.tsv 2>err
+	check_eq "ipfs-time-cat reads one CID of $f" "$(col cat.tsv cid)" "$cid"
+done
+
+# a warm-up is not a sample, and it is still an access
+printf 'cid\tok\twarmup\tt_total\n%s\t1\t1\t0.5\n%s\t1\t0\t0.01\n' "$cid" "$cid" >warm.tsv
+check "prof-diff: warm-ups are not samples" prof-diff -o tsv warm.tsv
+check_eq "  one sample" "$(col_where out metric=t_total n)" 1
+check "cache-sim: a warm-up read is an access" cache-sim -p lru -u objects -s 2 warm.tsv
+check_eq "  two requests, one hit" "$(col out requests) $(col out hits)" "2 1"
+
+# anything but 1/0/true/false is an error naming the line, in every tool
+printf 'cid\tok\tt_total\n%s\t1\t0.01\n%s\tyes\t0.01\n' "$cid" "$cid" >bad.tsv
+check_exit "cache-sim: a bad ok is an error" 1 cache-sim -p lru -u objects -s 2 bad.tsv
+check_grep "  naming the line and the value" "bad.tsv:3: ok: expected 1 or 0 .*'yes'" err
+check_exit "prof-diff: a bad ok is an error" 1 prof-diff bad.tsv
+check_grep "  naming the line and the value" "bad.tsv:3: ok: expected 1 or 0 .*'yes'" err
+check_exit "ipfs-time-cat: a bad ok is an error" 1 sh -c "ipfs-time-cat -q -n 1 --api http://127.0.0.1:1 - <bad.tsv"
+check_grep "  naming the line and the value" "<stdin>:3: ok: expected 1 or 0 .*'yes'" err
+check "cache-sim --skip-bad passes it over" cache-sim --skip-bad -p lru -u objects -s 2 bad.tsv
+check_eq "  and reads the good line" "$(col out requests)" 1

@@ -27,7 +27,7 @@ rec_kind(struct recr *r, int *served, char *why, size_t whylen)
 	if (ok < 0 || warm < 0) {
 		const char *name = ok < 0 ? "ok" : "warmup";
 
-		snprintf(why, whylen, "%s: expected 1 or 0 (or true, false), found '%s'",
+		snprintf(why, whylen, "%s: expected 1 or 0, found '%s'",
 		    name, recr_get(r, recr_col(r, name)));
 		return REC_BAD;
 	}

@@ -87,6 +87,10 @@ STATIC_TOOLS = prof-diff cache-sim
 static:
 	$(MAKE) B=$(B)/static CC=musl-gcc LDFLAGS=-static $(STATIC_TOOLS:%=$(B)/static/bin/%)
 
+# The pictures' gallery (plots/README.md), drawn from a real run.
+gallery: all
+	plots/gallery
+
 # The main job end to end against the embedded js-ipfs node.
 demo: all
 	tests/demo
@@ -99,8 +103,10 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	cp $(BINS) $(SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
 	cp $(MANS) $(DESTDIR)$(MANDIR)/man1/
+	if [ -d plots ]; then mkdir -p $(DESTDIR)$(PREFIX)/share/ipfsperf/plots && \
+		cp plots/*.gp $(DESTDIR)$(PREFIX)/share/ipfsperf/plots/; fi
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all units check test lint bench demo static deps install clean
+.PHONY: all units check test lint bench demo static deps install clean gallery

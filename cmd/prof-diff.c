@@ -118,9 +118,9 @@ main(int argc, char **argv)
 	else
 		report_summary(&ps, &o, stdout);
 	efshut();
-	bad = ps.bad;
-	if (bad)
-		weprintf("%lu malformed record%s skipped", bad, bad == 1 ? "" : "s");
+	bad = ps.bad + ps.nomatch;
+	if (ps.bad)
+		weprintf("%lu malformed record%s skipped", ps.bad, ps.bad == 1 ? "" : "s");
 	profset_free(&ps);
 	return bad || slower ? EXIT_RUNTIME : 0;
 }

@@ -142,9 +142,11 @@ profset_init(struct profset *ps, struct recr **in, char **names, size_t nin,
 		}
 		free(list);
 	} else {
+		/* Two files: their labels ("before", "after") are what is
+		 * compared, not a key, or no group would match. */
 		defkeys = ps->kind == PROF_TIMING ? timing_keys : cache_keys;
 		for (i = 0; defkeys[i]; i++)
-			if (inany(in, nin, defkeys[i]))
+			if (inany(in, nin, defkeys[i]) && !(nin > 1 && !strcmp(defkeys[i], "label")))
 				addkey(ps, defkeys[i]);
 	}
 

@@ -37,6 +37,7 @@ struct profset {
 	struct profile *prof;
 	size_t nprof;
 	unsigned long records, bad;
+	size_t nomatch;		/* comparisons in which no group is on both sides */
 };
 
 /*

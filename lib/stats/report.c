@@ -638,6 +638,12 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 				gm[ngm] = c.a.s.median;
 				gm[n + ngm++] = c.b.s.median;
 			}
+			if (o->fail_slower >= 0 && m == 0 && c.a.s.n && c.b.s.n &&
+			    stats_utest_min_p(c.a.s.n, c.b.s.n) >= o->alpha)
+				weprintf("%s %s: %zu and %zu samples can never reach p < %g: "
+				    "--fail-slower cannot fire for this group (take more samples)",
+				    mt->name, describe(ps, ga[i]->keys, d, sizeof d),
+				    c.a.s.n, c.b.s.n, o->alpha);
 			if (!strcmp(c.verdict, "slower") && o->fail_slower >= 0 &&
 			    fabs(c.delta) > o->fail_slower) {
 				slower++;
@@ -793,6 +799,24 @@ report_compare(struct profset *ps, const struct reportopts *o, FILE *f)
 		w = recw_open(f, cols, o->format == OUT_JSON);
 	}
 	for (size_t i = 1; i < ps->nprof; i++) {
+		const struct group **ga, **gb;
+		size_t n = pairs(&ps->prof[0], &ps->prof[i], &ga, &gb), both = 0;
+
+		for (size_t k = 0; k < n; k++)
+			both += ga[k] && gb[k];
+		free(ga);
+		free(gb);
+		if (!both) {
+			char keys[256] = "";
+
+			for (size_t k = 0, used = 0; k < ps->nkeys && used < sizeof keys; k++)
+				used += snprintf(keys + used, sizeof keys - used, "%s%s",
+				    k ? "," : "", ps->keys[k]);
+			weprintf("%s and %s have no group in common: nothing to compare "
+			    "(grouped by %s; choose other keys with -g)", ps->prof[0].name,
+			    ps->prof[i].name, keys[0] ? keys : "nothing");
+			ps->nomatch++;
+		}
 		if (ps->kind == PROF_CACHE)
 			cache_compare(ps, 0, i, f, w, &printed);
 		else

@@ -20,7 +20,10 @@ void report_summary(struct profset *ps, const struct reportopts *o, FILE *f);
 /*
  * Compare the first profile with each other one, group by group and per
  * metric. Returns how many groups are significantly slower by more than
- * o->fail_slower percent (each is named on stderr).
+ * o->fail_slower percent (each is named on stderr). A comparison in which
+ * no group is on both sides is said on stderr and counted in ps->nomatch.
+ * With a gate, a group whose sample counts can never reach p < alpha is
+ * said on stderr: the gate cannot fire for it.
  */
 size_t report_compare(struct profset *ps, const struct reportopts *o, FILE *f);
 

@@ -9,9 +9,15 @@
 gzip -dc "$top/tests/data/zipf1.0-100k-1m.tsv.gz" >"$T/trace"
 pols="lru fifo clock clock:bits=3 sieve arc arc:step=1 2q 2q:in=0.6:out=0.1 s3fifo s3fifo:move=1"
 
-# rows without elapsed_s and mreq_per_s
+# rows FILE [POLICY]: the records of FILE (of POLICY only) without
+# elapsed_s and mreq_per_s, and without the header line (the first line
+# that without prints, read here for the policy column)
 rows() {
-	awk -F'\t' -v OFS='\t' '/^#/ || $1 == "policy" { next } { $12 = $13 = ""; print }' "$@"
+	without "$1" elapsed_s mreq_per_s | awk -F'\t' -v p="${2-}" '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i
+			if (!("policy" in c)) { print "rows: no column policy" >"/dev/stderr"; exit 1 }
+			next }
+		p == "" || $c["policy"] == p'
 }
 
 for unit in objects bytes; do
@@ -29,12 +35,15 @@ for unit in objects bytes; do
 		check "$p at $list in one run ($unit)" cache-sim -q -p $p -u $unit -s "$list" "$T/trace"
 		rows "$T/out" >"$T/one-policy"
 		same=1
+		: >"$T/alone-p"
 		for s in $sizes; do
-			cache-sim -q -p $p -u $unit -s $s "$T/trace" | rows >>"$T/alone" || same=0
+			cache-sim -q -p $p -u $unit -s $s "$T/trace" >"$T/size" || same=0
+			rows "$T/size" >>"$T/alone"
+			rows "$T/size" "$p" >>"$T/alone-p"
 		done
 		check_eq "$p, $unit: each size of a run = a run of that size" \
 			"$(cat "$T/one-policy")" \
-			"$(awk -F'\t' -v p="$p" '$1 == p' "$T/alone")$([ $same = 1 ] || echo ' (a run failed)')"
+			"$(cat "$T/alone-p")$([ $same = 1 ] || echo ' (a run failed)')"
 	done
 	check_eq "a row per policy and size ($unit)" "$(wc -l <"$T/together")" \
 		$(($(echo $pols | wc -w) * $(echo $sizes | wc -w)))

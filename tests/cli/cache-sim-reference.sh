@@ -13,42 +13,43 @@ ref=$data/zipf1.0-100k-1m.reference.tsv
 gzip -dc "$data/zipf1.0-100k-1m.tsv.gz" >"$T/trace"
 pols=lru,fifo,clock,sieve,lfu,arc,2q,s3fifo,belady,arc:step=1
 
+# policy unit capacity -> misses, ours (a header, then the records of both
+# runs); "twoq" is libCacheSim's 2q
+printf 'policy\tunit\tcapacity\tmisses\n' >"$T/got"
 check "simulate 10 policies at 5 object sizes" \
 	cache-sim -q -p $pols -u objects -s 1%,5%,10%,25%,50% "$T/trace"
-cp "$T/out" "$T/ours"
+col_where "$T/out" policy unit capacity misses >>"$T/got"
 check "simulate 10 policies at 3 byte sizes" \
 	cache-sim -q -p $pols -u bytes -s 1%,10%,25% "$T/trace"
-grep -v '^#' "$T/out" | tail -n +2 >>"$T/ours"
+col_where "$T/out" policy unit capacity misses >>"$T/got"
 check_grep "working set: 80867 objects, 10637464031 bytes" \
 	'objects=80867 bytes=10637464031' "$T/out"
+sed -i 's/^2q\t/twoq\t/' "$T/got"
 
-# policy unit capacity -> misses, ours; "twoq" is libCacheSim's 2q
-awk -F'\t' '!/^#/ && $1 != "policy" { print $1, $2, $3, $6 }' "$T/ours" |
-	sed 's/^2q /twoq /' >"$T/got"
-tail -n +2 "$ref" | while IFS=$'\t' read -r pol unit cap req misses ratio; do
-	got=$(awk -v p="$pol" -v u="$unit" -v c="$cap" '$1 == p && $2 == u && $3 == c { print $4 }' "$T/got")
+col_where "$ref" policy unit capacity misses | while IFS=$'\t' read -r pol unit cap misses; do
+	got=$(col_where "$T/got" policy="$pol" unit="$unit" capacity="$cap" misses)
 	if [ "$pol $unit" = "arc bytes" ]; then
 		case $cap in
 		106374640) want=424198 ;; 1063746403) want=242332 ;; 2659366007) want=172946 ;;
 		esac
 		check_eq "arc bytes $cap: $want misses (libCacheSim $misses, step by size)" "$got" "$want"
-		got=$(awk -v u="$unit" -v c="$cap" '$1 == "arc:step=1" && $2 == u && $3 == c { print $4 }' "$T/got")
+		got=$(col_where "$T/got" policy=arc:step=1 unit="$unit" capacity="$cap" misses)
 		check_eq "arc:step=1 bytes $cap: $misses misses as libCacheSim" "$got" "$misses"
 	else
 		check_eq "$pol $unit $cap: $misses misses as libCacheSim" "$got" "$misses"
 	fi
 done
 check_eq "arc:step=1 equals arc counting objects" \
-	"$(awk '$1 == "arc" && $2 == "objects" { print $3, $4 }' "$T/got")" \
-	"$(awk '$1 == "arc:step=1" && $2 == "objects" { print $3, $4 }' "$T/got")"
+	"$(col_where "$T/got" policy=arc unit=objects capacity misses)" \
+	"$(col_where "$T/got" policy=arc:step=1 unit=objects capacity misses)"
 
 # the exact curve is LRU
 for unit in objects bytes; do
-	caps=$(awk -F'\t' -v u=$unit '$1 == "lru" && $2 == u { printf "%s%s", s, $3; s = "," }' "$ref")
+	caps=$(col_where "$ref" policy=lru unit=$unit capacity | paste -sd,)
 	check "exact curve at the lru sizes ($unit)" cache-sim -q --mrc -u $unit -s "$caps" "$T/trace"
 	check_eq "exact curve = libCacheSim's lru miss ratios ($unit)" \
 		"$(col "$T/out" miss_ratio | tr '\n' ' ')" \
-		"$(awk -F'\t' -v u=$unit '$1 == "lru" && $2 == u { printf "%s ", $6 }' "$ref")"
+		"$(col_where "$ref" policy=lru unit=$unit miss_ratio | tr '\n' ' ')"
 done
 
 # sampled curves, 40 sizes from 1% to 100% of the working set

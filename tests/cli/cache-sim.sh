@@ -5,7 +5,7 @@
 cd "$T" || exit 1
 
 # rows without the time columns
-rows() { grep -v '^#' "$1" | cut -f1-11,14; }
+rows() { without "$1" elapsed_s mreq_per_s; }
 
 # --- flags -----------------------------------------------------------------
 check "-h exits 0" cache-sim -h
@@ -41,15 +41,15 @@ check_grep "  names it" 'nonexistent.txt: No such file' err
 # LRU of 2 on a b a c a b: m m h m(evicts b) h m(evicts c): 2 hits, 2 evictions
 check "ids without sizes" cache-sim -p lru,fifo -s 2 abc.txt
 check_eq "  counts objects; lru: 2 hits, 4 misses, 2 evictions" \
-	"$(grep -P '^lru\t' out | cut -f2-6,11)" "$(printf 'objects\t2\t6\t2\t4\t2')"
+	"$(col_where out policy=lru unit capacity requests hits misses evictions)" "$(printf 'objects\t2\t6\t2\t4\t2')"
 check_eq "  fifo of 2: a b a(h) c(evicts a) a(evicts b) b(evicts c): 1 hit" \
-	"$(grep -P '^fifo\t' out | cut -f5)" "1"
+	"$(col_where out policy=fifo hits)" "1"
 check_eq "  no sizes: byte_hit_ratio is '-'" "$(col out byte_hit_ratio | sort -u)" "-"
 check_eq "  a single tier: mem_hits = hits, disk_hits 0, no disk_capacity" \
-	"$(grep -P '^lru\t' out | cut -f9,10,14)" "$(printf '2\t0\t-')"
+	"$(col_where out policy=lru mem_hits disk_hits disk_capacity)" "$(printf '2\t0\t-')"
 check "stdin as -" sh -c 'cache-sim -s 2 - <abc.txt >out2'
 check "stdin without an operand" sh -c 'cache-sim -s 2 <abc.txt >out3'
-check_eq "  both read the same requests" "$(rows out2 | cut -f5)" "$(rows out3 | cut -f5)"
+check_eq "  both read the same requests" "$(col out2 hits)" "$(col out3 hits)"
 check_grep "  named <stdin>" '^# trace: <stdin> format=text requests=6$' out3
 
 printf 'a 100\nb 200\na 100\nc 300\nb 200\n' >sized.txt
@@ -167,36 +167,39 @@ check_exit "binary records to a terminal refused" 2 \
 check "every policy on a random trace" cache-sim -q --pattern random -N 3000 -n 20000 \
 	--obj-size 1-1000 -p lru,fifo,clock,sieve,lfu,arc,2q,s3fifo,belady -s 10k,100k,1M
 check_eq "  hits + misses = requests on every row" \
-	"$(awk -F'\t' '!/^#/ && $1 != "policy" { print ($5 + $6 == $4) }' out | sort -u)" "1"
+	"$(col_where out hits misses requests | awk -F'\t' '{ print ($1 + $2 == $3) }' | sort -u)" "1"
 
 # --- tiers -------------------------------------------------------------------------
 check "tiered rows" cache-sim -q $pat -p tiered:lru/lru,lru -u objects -s 100,300 -D 200
 check_eq "  tiered:lru/lru (100, 200) hits = lru 300 hits" \
-	"$(awk -F'\t' '$1 == "tiered:lru/lru" && $3 == 100 { print $5 }' out)" \
-	"$(awk -F'\t' '$1 == "lru" && $3 == 300 { print $5 }' out)"
+	"$(col_where out policy=tiered:lru/lru capacity=100 hits)" \
+	"$(col_where out policy=lru capacity=300 hits)"
 check_eq "  and its memory hits = lru 100 hits" \
-	"$(awk -F'\t' '$1 == "tiered:lru/lru" && $3 == 100 { print $9 }' out)" \
-	"$(awk -F'\t' '$1 == "lru" && $3 == 100 { print $5 }' out)"
+	"$(col_where out policy=tiered:lru/lru capacity=100 mem_hits)" \
+	"$(col_where out policy=lru capacity=100 hits)"
 check_eq "  mem_hits + disk_hits = hits, disk_capacity 200" \
-	"$(awk -F'\t' '$1 ~ /tiered/ { print ($9 + $10 == $5), $14 }' out | sort -u)" "1 200"
+	"$(col_where out policy~tiered mem_hits disk_hits hits disk_capacity |
+		awk -F'\t' '{ print ($1 + $2 == $3), $4 }' | sort -u)" "1 200"
 
 # --- curves -------------------------------------------------------------------------
 check "--mrc on a grid of 5" cache-sim --mrc -u objects -k 5 p.txt
 check_eq "  5 rows" "$(grep -vc '^#' out)" "6"
+# the working set: the distinct ids of the text trace (id size, no header)
+ws=$(cut -d' ' -f1 p.txt | sort -u | wc -l)
 check_eq "  from 1 object to the working set" \
-	"$(col out capacity | sed -n '1p;$p' | tr '\n' ' ')" \
-	"1 $(cut -d' ' -f1 p.txt | sort -u | wc -l) "
-check_eq "  where only first requests miss" "$(col out miss_ratio | tail -1)" \
-	"$(awk -v n="$(cut -d' ' -f1 p.txt | sort -u | wc -l)" 'BEGIN { printf "%.6f", n / 30000 }')"
+	"$(col out capacity | sort -n | sed -n '1p;$p' | tr '\n' ' ')" \
+	"1 $ws "
+check_eq "  where only first requests miss" "$(col_where out capacity="$ws" miss_ratio)" \
+	"$(awk -v n="$ws" 'BEGIN { printf "%.6f", n / 30000 }')"
 for u in objects bytes; do
 	check "--mrc grid ($u)" cache-sim --mrc -u $u -k 60 p.txt
 	check_eq "  capacity rises and the miss ratio never does" \
-		"$(paste <(col out capacity) <(col out miss_ratio) |
-		awk 'NR > 1 && ($1 <= c || $2 > m) { bad = 1 } { c = $1; m = $2 } END { print bad + 0 }')" "0"
+		"$(col_where out capacity miss_ratio |
+		awk -F'\t' 'NR > 1 && ($1 <= c || $2 > m) { bad = 1 } { c = $1; m = $2 } END { print bad + 0 }')" "0"
 done
 check "--mrc in bytes at given sizes" cache-sim --mrc -s 1M,8M p.txt
 check_eq "  = lru at those sizes" "$(col out miss_ratio | tr '\n' ' ')" \
-	"$(awk -F'\t' '$1 == "lru" { printf "%.6f ", 1 - $5 / 30000 }' direct)"
+	"$(col_where direct policy=lru hits | awk '{ printf "%.6f ", 1 - $1 / 30000 }')"
 
 # --- output ----------------------------------------------------------------------------
 check "-j writes JSON Lines" sh -c 'cache-sim -j -p lru,arc -s 2,3 abc.txt >out.json'

@@ -45,7 +45,7 @@ chunk-put -q -v -g "$root" -o "$T/out.bin" >"$T/v"
 check_eq "-v: a block/get per block (31), then chunk-get" \
 	"$(col "$T/v" op | sort | uniq -c | awk '{printf "%s %s;", $2, $1}')" "block/get 31;chunk-get 1;"
 check_eq "final record: size, blocks, ok, cid" \
-	"$(awk -F'\t' '$2 == "chunk-get" {print $5, $21, $10, $11}' "$T/v")" "3000000 31 1 $root"
+	"$(col_where "$T/v" op=chunk-get size blocks ok cid | tr '\t' ' ')" "3000000 31 1 $root"
 chunk-put -q -g "$root" 2>"$T/v" >/dev/null
 check_eq "file on stdout: the record goes to stderr" "$(col "$T/v" op)" chunk-get
 

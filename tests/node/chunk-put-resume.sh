@@ -25,24 +25,23 @@ killed() {
 	wait $pid 2>/dev/null
 	local before total
 	before=$(stored "$T/j")
-	total=$(chunk-put --only-hash -v "$@" "$T/f" | col /dev/stdin blocks | tail -n 1)
+	total=$(chunk-put --only-hash -v "$@" "$T/f" | col_where - op=chunk-put blocks)
 	check_sh "$name: killed part way ($before of $total blocks stored)" \
 		"[ $before -ge 8 ] && [ $before -lt $total ] && ! grep -q '^root' '$T/j'"
 	chunk-put -q -v -P 2 $mode "$@" --resume "$T/j" "$T/f" >"$T/run2" 2>"$T/err"
 	check_eq "$name: the resumed run ends ok with the root of --only-hash" \
-		"$? $(col "$T/run2" ok | tail -n 1) $(col "$T/run2" cid | tail -n 1)" \
+		"$? $(col_where "$T/run2" op=chunk-put ok) $(col_where "$T/run2" op=chunk-put cid)" \
 		"0 1 $(chunk-put --only-hash "$@" "$T/f")"
 	# blocks sent again: those not in the journal (in flight when killed)
 	local sent
-	sent=$(awk -F'\t' '($2 == "block/put" || $2 == "dag/import") && $10 == 1 {n += $21}
-		END {print n}' "$T/run2")
+	sent=$(col_where "$T/run2" 'op~^(block/put|dag/import)$' ok=1 blocks | awk '{n += $1} END {print n}')
 	check_eq "$name: each missing block sent once" "$sent" "$((total - before))"
 	check_grep "$name: the journal ends with the root" "^root " "$T/j"
 	check_sh "$name: the node reads the file back" \
-		"curl -sf -m 60 -X POST '$IPFS_API/api/v0/cat?arg=$(col "$T/run2" cid | tail -n 1)' | cmp -s - '$T/f'"
+		"curl -sf -m 60 -X POST '$IPFS_API/api/v0/cat?arg=$(col_where "$T/run2" op=chunk-put cid)' | cmp -s - '$T/f'"
 	chunk-put -q -v --resume "$T/j" $mode "$@" "$T/f" >"$T/run3"
 	check_eq "$name: a third run sends nothing" \
-		"$(awk -F'\t' '$2 == "block/put" || $2 == "dag/import"' "$T/run3" | wc -l) $(col "$T/run3" ok | tail -n 1)" "0 1"
+		"$(col_where "$T/run3" 'op~^(block/put|dag/import)$' op | wc -l) $(col_where "$T/run3" op=chunk-put ok)" "0 1"
 }
 
 head -c 4000000 /dev/urandom >"$T/f"

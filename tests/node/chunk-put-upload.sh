@@ -46,24 +46,31 @@ check_sh "final record: bytes_up covers the file" "[ $(col "$T/rec" bytes_up) -g
 check_grep "final record: mb_per_s is a number" "^[0-9]+\\.[0-9]{3}\$" <(col "$T/rec" mb_per_s)
 check_sh "-j: JSON Lines" "chunk-put -q -j '$T/f' | jq -e '.op == \"chunk-put\" and .ok == 1 and .blocks == 11'"
 
-# -v: one record per request; the root starts after every other ended
+# -v: one record per request; the root starts after every other ended.
+# root_last FILE OP: the OP records of the root (its cid is the final
+# record's) start after every other OP record ended (t_start + t_total).
 root_last() {
-	awk -F'\t' -v op="$2" '!/^#/ && $2 == op {n++; s[n] = $15; e[n] = $15 + $19; c[n] = $11}
-		END {for (i = 1; i < n; i++) if (e[i] > s[n] + 1e-6) exit 1; exit !(n > 1)}' "$1"
+	local root
+	root=$(col_where "$1" op=chunk-put cid) && [ -n "$root" ] || return 1
+	col_where "$1" op="$2" cid t_start t_total | awk -F'\t' -v root="$root" '
+		$1 == root {if (!r++ || $2 < s) s = $2; next}
+		{n++; e[n] = $2 + $3}
+		END {for (i = 1; i <= n; i++) if (e[i] > s + 1e-6) exit 1; exit !(r > 0 && n > 0)}'
 }
 chunk-put -q -v -P 4 -s 64k "$T/f" >"$T/v"
-root=$(col "$T/v" cid | tail -n 1)
+root=$(col_where "$T/v" op=chunk-put cid)
 check_eq "-v block: a record per block, all ok" \
-	"$(awk -F'\t' '$2 == "block/put" {n++; ok += $10} END {print n, ok}' "$T/v")" "40 40"
+	"$(col_where "$T/v" op=block/put ok | awk '{n++; ok += $1} END {print n, ok}')" "40 40"
+# (records are written as requests end; the root is sent after all others ended)
 check_eq "-v block: the root is the last block/put" \
-	"$(awk -F'\t' '$2 == "block/put" {c = $11} END {print c}' "$T/v")" "$root"
+	"$(col_where "$T/v" op=block/put cid | tail -n 1)" "$root"
 check "-v block: the root starts after every other block ended" root_last "$T/v" block/put
 chunk-put -q -v -P 4 -m car --car-size 500k -s 64k "$T/f" >"$T/v"
-root=$(col "$T/v" cid | tail -n 1)
+root=$(col_where "$T/v" op=chunk-put cid)
 check_eq "-v car: six shards of at most 500k and the root alone, all ok" \
-	"$(awk -F'\t' '$2 == "dag/import" {n++; ok += $10; if ($5 > 512000) big++} END {print n, ok, big + 0}' "$T/v")" "7 7 0"
+	"$(col_where "$T/v" op=dag/import ok size | awk '{n++; ok += $1; if ($2 > 512000) big++} END {print n, ok, big + 0}')" "7 7 0"
 check_eq "-v car: the last shard is the root alone" \
-	"$(awk -F'\t' '$2 == "dag/import" {c = $11; n = $21} END {print c, n}' "$T/v")" "$root 1"
+	"$(col_where "$T/v" op=dag/import cid blocks | tail -n 1 | tr '\t' ' ')" "$root 1"
 check "-v car: the root's shard starts after every other ended" root_last "$T/v" dag/import
 check_grep "-v car: the root is checked with block/stat" "block/stat" "$T/v"
 
@@ -82,17 +89,17 @@ done
 # failed requests are retried; then the upload is complete
 proxy_start flaky:3
 chunk-put -q -v --backoff 10ms --api "$PROXY" -s 100k "$T/f" >"$T/v" 2>"$T/err"
-check_eq "retries: exit 0 and ok" "$? $(col "$T/v" ok | tail -n 1)" "0 1"
+check_eq "retries: exit 0 and ok" "$? $(col_where "$T/v" op=chunk-put ok)" "0 1"
 check_sh "retries: failed attempts are records with ok=0" \
-	"awk -F'\t' '\$2 == \"block/put\" && \$10 == 0' '$T/v' | grep -q 'injected failure'"
-root=$(col "$T/v" cid | tail -n 1)
+	"col_where '$T/v' op=block/put ok=0 error | grep -q 'injected failure'"
+root=$(col_where "$T/v" op=chunk-put cid)
 check_sh "retries: the node reads the file back" "node_cat $root | cmp -s - '$T/f'"
 head -c 1000000 /dev/urandom >"$T/g"
 chunk-put -q -v --retries 0 --api "$PROXY" -s 100k "$T/g" >"$T/v" 2>"$T/err"
-check_eq "no retries: exit 1, ok=0" "$? $(col "$T/v" ok | tail -n 1)" "1 0"
+check_eq "no retries: exit 1, ok=0" "$? $(col_where "$T/v" op=chunk-put ok)" "1 0"
 check_grep "no retries: the failed block is named" "block Qm.*injected failure" "$T/err"
 check_sh "no retries: the root is never sent" \
-	"! awk -F'\t' '\$2 == \"block/put\"' '$T/v' | grep -q \$(chunk-put --only-hash -s 100k '$T/g')"
+	"sent=\$(col_where '$T/v' op=block/put cid) && ! grep -q \$(chunk-put --only-hash -s 100k '$T/g') <<<\"\$sent\""
 
 # a node that names another block than the one sent: a failure
 proxy_start wrongkey
@@ -120,7 +127,7 @@ chunk-put -q -v -s 1M "$T/f" >"$T/v" 2>"$T/err"
 check_eq "js-ipfs and 1 MiB dag-pb leaves: exit 1" "$?" 1
 check_grep "js-ipfs and 1 MiB leaves: HTTP 413 with a hint" "HTTP 413: .*--mode car" "$T/err"
 check_eq "js-ipfs and 1 MiB leaves: a 413 is not retried" \
-	"$(awk -F'\t' '$2 == "block/put" && $9 == 413' "$T/v" | cut -f 11 | sort | uniq -d)" ""
+	"$(set -o pipefail; col_where "$T/v" op=block/put code=413 cid | sort | uniq -d || echo "(col_where failed)")" ""
 chunk-put -q -m car -s 1M "$T/f" >"$T/rec"
 check_eq "js-ipfs and 1 MiB leaves: --mode car stores them" "$(col "$T/rec" ok)" 1
 proxy_start pass

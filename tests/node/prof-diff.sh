@@ -5,39 +5,37 @@
 ipfs-time-add -q -n 1 -s 64k,1M >"$T/add.tsv" || notok "ipfs-time-add ran"
 ipfs-time-cat -q -n 8 --via rpc,gateway <"$T/add.tsv" >"$T/cat.tsv" || notok "ipfs-time-cat ran"
 
-# field NAME...: awk program prefix mapping header names to c[NAME]
-hdr='NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}'
-
 # The first read of each CID is cold, on whichever way comes first; the
 # other 15 reads of it are warm: 8 on one way, 7 on the other.
 prof-diff -o tsv "$T/cat.tsv" >"$T/s.tsv" 2>"$T/err"
 check_eq "summary of real reads exits 0" "$?" 0
 check_eq "summary: t_total rows: 2 sizes x (cold + warm rpc + warm gateway)" \
-	"$(awk -F'\t' '$1 == "t_total"' "$T/s.tsv" | wc -l)" 6
+	"$(col_where "$T/s.tsv" metric=t_total metric | wc -l)" 6
 check_eq "summary: every read counted once" \
-	"$(awk -F'\t' "$hdr"' $c["metric"] == "t_total" {n += $c["n"]} END {print n}' "$T/s.tsv")" 32
+	"$(col_where "$T/s.tsv" metric=t_total n | awk '{n += $1} END {print n}')" 32
 check_eq "summary: one cold read per size" \
-	"$(awk -F'\t' "$hdr"' $c["metric"] == "t_total" && $c["access"] == "cold" {print $c["size"], $c["n"]}' "$T/s.tsv" | sort -n | tr '\n' ' ')" \
+	"$(col_where "$T/s.tsv" metric=t_total access=cold size n | tr '\t' ' ' | sort -n | tr '\n' ' ')" \
 	"65536 1 1048576 1 "
 check_eq "summary: throughput for every group" \
-	"$(awk -F'\t' '$1 == "mb_per_s"' "$T/s.tsv" | wc -l)" 6
+	"$(col_where "$T/s.tsv" metric=mb_per_s metric | wc -l)" 6
+# (selected: 1 ci_lo, 2 median, 3 ci_hi, 4 min, 5 max)
 check_sh "summary: median within its interval and within min..max" "
-	awk -F'\t' '$hdr
-	\$c[\"access\"] == \"warm\" && !(\$c[\"ci_lo\"] <= \$c[\"median\"] && \$c[\"median\"] <= \$c[\"ci_hi\"] &&
-	    \$c[\"min\"] <= \$c[\"median\"] && \$c[\"median\"] <= \$c[\"max\"]) {bad++}
-	END {exit bad > 0}' '$T/s.tsv'"
+	col_where '$T/s.tsv' access=warm ci_lo median ci_hi min max | awk -F'\t' '
+	!(\$1 <= \$2 && \$2 <= \$3 && \$4 <= \$2 && \$2 <= \$5) {bad++}
+	END {exit bad > 0}'"
 
 # ipfs-time-cat --via rpc,gateway | prof-diff -c via: the gateway's overhead
 # (a row may end in footnote marks: real reads can have outliers)
 ipfs-time-cat -q -n 8 --via rpc,gateway <"$T/add.tsv" | prof-diff -o tsv -c via - >"$T/v.tsv" 2>"$T/err"
 check_eq "pipe into prof-diff -c via exits 0" "$?" 0
 check_eq "-c via: rpc is the base, gateway the other side" \
-	"$(awk -F'\t' "$hdr"' {print $c["old"], $c["new"]}' "$T/v.tsv" | sort -u)" "rpc gateway"
+	"$(col_where "$T/v.tsv" old new | tr '\t' ' ' | sort -u)" "rpc gateway"
 check_eq "-c via: warm groups: 15 reads, an exact p-value" \
-	"$(awk -F'\t' "$hdr"' $c["access"] == "warm" {print $c["n_old"] + $c["n_new"], ($c["p"] > 0 && $c["p"] <= 1), $c["test"]}' "$T/v.tsv" | sort -u)" \
+	"$(col_where "$T/v.tsv" access=warm n_old n_new p test |
+		awk -F'\t' '{print $1 + $2, ($3 > 0 && $3 <= 1), $4}' | sort -u)" \
 	"15 1 exact"
 check_eq "-c via: cold groups are on one side only, and say so" \
-	"$(awk -F'\t' "$hdr"' $c["access"] == "cold" {print ($c["note"] ~ /only in (rpc|gateway)/)}' "$T/v.tsv" | sort -u)" 1
+	"$(col_where "$T/v.tsv" access=cold note | awk '{print ($0 ~ /only in (rpc|gateway)/)}' | sort -u)" 1
 check_sh "-c via: text table with a verdict per warm group" "
 	ipfs-time-cat -q -n 8 --via rpc,gateway <'$T/add.tsv' | prof-diff -c via=rpc,gateway -m t_total - |
 	grep -Eq '^cat +64k +warm +[0-9.]+[mu]?s ± [0-9]+% +[0-9.]+[mu]?s ± [0-9]+% +[-+][0-9.]+% +[0-9.]+ +(7/8|8/7) +0/0 +(faster|slower|~)( +(\[[0-9]\])+)?\$'"
@@ -46,6 +44,6 @@ check_sh "-c via: text table with a verdict per warm group" "
 printf 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\n' >"$T/missing"
 ipfs-time-cat -q -n 2 -w 0 -t 1s <"$T/missing" >"$T/fail.tsv" 2>/dev/null
 check_eq "failed reads: n 0, fail 2" \
-	"$(prof-diff -o tsv "$T/fail.tsv" | awk -F'\t' "$hdr"' $c["metric"] == "t_total" {n += $c["n"]; f += $c["fail"]} END {print n, f}')" "0 2"
+	"$(prof-diff -o tsv "$T/fail.tsv" | col_where - metric=t_total n fail | awk '{n += $1; f += $2} END {print n, f}')" "0 2"
 
 check_man_examples "$top/man/prof-diff.1"

@@ -12,7 +12,7 @@ check "-h exits 0" cache-sim -h
 check_grep "-h prints the synopsis" '^usage: cache-sim ' out
 check "-V exits 0" cache-sim -V
 check_eq "-V names the version" "$(cat out)" \
-	"cache-sim ipfsperf $(sed -n 's/.*IPFSPERF_VERSION "\(.*\)"/\1/p' "$top/lib/version.h")"
+	"cache-sim ipfsperf $(sed -n 's/.*IPFSPERF_VERSION "\(.*\)"/\1/p' "$top/lib/base/version.h")"
 printf 'a\nb\na\nc\na\nb\n' >abc.txt
 check_exit "no size is a usage error" 2 cache-sim abc.txt
 check_grep "  and says so" 'no cache size' err

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/cli.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
@@ -78,6 +79,15 @@ parse_bool(const char *opt, const char *arg)
 	usageerr("%s: expected true or false, got '%s'", opt, arg);
 }
 
+/* An empty argument is an unset variable more often than a name. */
+static const char *
+nonempty(const char *what, const char *arg)
+{
+	if (!*arg)
+		usageerr("empty %s", what);
+	return arg;
+}
+
 static void
 onupload(void *arg, const struct up_event *e)
 {
@@ -107,9 +117,10 @@ open_input(const char *path, uint64_t *size)
 	return fd;
 }
 
-/* --only-hash: the root CID, or with -v a record per block and a final one. */
+/* --only-hash: the root CID, or records: with -v one per block, with -v
+ * or -j the final one. */
 static int
-only_hash(const struct dag_opts *o, const char *path, int verbose)
+only_hash(const struct dag_opts *o, const char *path, int verbose, int quiet)
 {
 	struct http_req r = { 0 };
 	struct http_stat st = { .code = 0 };
@@ -118,13 +129,14 @@ only_hash(const struct dag_opts *o, const char *path, int verbose)
 	struct cid root;
 	struct xfer x;
 	uint64_t size;
-	char s[CID_MAXSTR];
+	char s[CID_MAXSTR], line[160];
 	double t0 = now_mono();
 	int fd = open_input(path, &size), ret, have_root = 0;
 
 	xfer_start(&x);
 	x.code = 0;
 	st.t_dns = st.t_connect = st.t_ttfb = st.t_total = NAN;
+	progress_init(quiet);
 	d = dag_open_fd(o, fd);
 	while ((ret = dag_next(d, &b)) > 0) {
 		x.blocks++;
@@ -137,12 +149,16 @@ only_hash(const struct dag_opts *o, const char *path, int verbose)
 			have_root = 1;
 			x.size = b.filesize;
 		}
+		if (progress_due())
+			progress_show(1, "hashed %s", progress_amount(line, sizeof line,
+			    PROGRESS_BYTES, dag_bytes(d), size));
 	}
+	progress_end();
 	if (ret < 0)
 		eprintf("%s:", path);
 	dag_close(d);
 	x.t_total = now_mono() - t0;
-	if (verbose)
+	if (out)
 		chunkrec_final(out, "chunk-put", "only-hash", label, have_root ? &root : NULL,
 		    &x, 1, NULL);
 	else
@@ -182,7 +198,8 @@ get(struct fetch *f, const char *output)
 	ret = fetch_run(f);
 	if (ret == 1)
 		weprintf("%s", f->x.err);
-	chunkrec_final(out, "chunk-get", via, label, &f->root, &f->x, ret == 0,
+	if (out)
+		chunkrec_final(out, "chunk-get", via, label, &f->root, &f->x, ret == 0,
 	    ret == 130 ? "interrupted" : NULL);
 	if (f->fd != 1 && close(f->fd) < 0)
 		eprintf("%s:", output);
@@ -233,7 +250,7 @@ main(int argc, char *argv[])
 			upload_only = 1;
 			break;
 		case O_PIN: u.pin = 1; upload_only = 1; break;
-		case O_RESUME: u.journal = optarg; upload_only = 1; break;
+		case O_RESUME: u.journal = nonempty("journal name after --resume", optarg); upload_only = 1; break;
 		case O_RETRIES:
 			u.retries = f.retries = cli_count("--retries", optarg, 0);
 			break;
@@ -244,8 +261,8 @@ main(int argc, char *argv[])
 		case 'l': label = optarg; break;
 		case O_API: api_flag = optarg; break;
 		case O_AUTHFILE: authfile = optarg; break;
-		case 'g': getcid = optarg; break;
-		case 'o': output = optarg; break;
+		case 'g': getcid = nonempty("CID after -g", optarg); break;
+		case 'o': output = nonempty("file name after -o", optarg); break;
 		case 'v': verbose = 1; break;
 		case 'j': json = 1; break;
 		case 'q': quiet = 1; break;
@@ -257,7 +274,7 @@ main(int argc, char *argv[])
 	if (argc - optind > 1)
 		usageerr("one file at a time");
 	if (optind < argc)
-		path = argv[optind];
+		path = nonempty("file name", argv[optind]);
 	/* as ipfs add: CIDv1 means raw leaves unless asked otherwise */
 	o.raw_leaves = raw >= 0 ? raw : o.cidver == 1;
 	if ((why = dag_opts_check(&o)))
@@ -272,12 +289,12 @@ main(int argc, char *argv[])
 		usageerr("--car-size: at least 1k");
 	if (onlyhash) {
 		via = "only-hash";
-		if (verbose) {
+		if (verbose || json) {
 			upload_params(&o, extra, sizeof extra);
 			out = chunkrec_open(stdout, json, NULL, extra);
 			recw_comment(out, "sha256 %s", sha256_impl());
 		}
-		ret = only_hash(&o, path, verbose);
+		ret = only_hash(&o, path, verbose, quiet);
 		if (out)
 			recw_close(out);
 		efshut();
@@ -294,10 +311,13 @@ main(int argc, char *argv[])
 		f.api = api;
 		f.http = &http;
 		f.progress = !quiet;
-		f.onevent = verbose ? onfetch : NULL;
-		/* the file may be on stdout: then records go to stderr */
-		out = chunkrec_open(output && strcmp(output, "-") ? stdout : stderr,
-		    json, api, NULL);
+		/* the file may be on stdout: then records go to stderr, but
+		 * with -q not to a terminal */
+		if (output && strcmp(output, "-"))
+			out = chunkrec_open(stdout, json, api, NULL);
+		else if (!quiet || !isatty(STDERR_FILENO))
+			out = chunkrec_open(stderr, json, api, NULL);
+		f.onevent = verbose && out ? onfetch : NULL;
 		ret = get(&f, output);
 	} else {
 		via = u.mode == UP_CAR ? "car" : "block";
@@ -310,7 +330,8 @@ main(int argc, char *argv[])
 		out = chunkrec_open(stdout, json, api, extra);
 		ret = put(&u, path);
 	}
-	recw_close(out);
+	if (out)
+		recw_close(out);
 	free(api);
 	free((char *)http.auth);
 	return ret;

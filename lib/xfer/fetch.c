@@ -325,7 +325,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	struct fetch *f = s->f;
 	struct item *it = r->job;
 	struct fetch_event e;
-	char err[600], c[CID_MAXSTR];
+	char err[600], c[CID_MAXSTR], line[160];
 	const char *why = NULL;
 	int ok = rpc_outcome(st, r->body, err, sizeof err), v;
 
@@ -367,9 +367,9 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	} else if (ok == 0 && !interrupted) {
 		fail(s, st->code, "%s: %s", c, err);
 	}
-	if (f->progress && s->have_total)
-		progress_show(0, "%" PRIu64 "%%, %" PRIu64 " blocks",
-		    s->total ? f->x.size * 100 / s->total : 100, f->x.blocks);
+	if (f->progress && s->have_total && progress_due())
+		progress_show(1, "%s, %" PRIu64 " blocks", progress_amount(line, sizeof line,
+		    PROGRESS_BYTES, f->x.size, s->total), f->x.blocks);
 }
 
 int

@@ -265,17 +265,13 @@ static void
 show(struct state *s, int force)
 {
 	struct upload *u = s->u;
+	char line[160];
 
-	if (!u->progress)
+	if (!u->progress || (!force && !progress_due()))
 		return;
-	if (u->size_hint)
-		progress_show(force, "%" PRIu64 "%% hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
-		    dag_bytes(s->dag) * 100 / u->size_hint, u->stored + u->skipped,
-		    u->x.bytes_up / 1048576.0);
-	else
-		progress_show(force, "%.1f MiB hashed, %" PRIu64 " blocks stored, %.1f MiB sent",
-		    dag_bytes(s->dag) / 1048576.0, u->stored + u->skipped,
-		    u->x.bytes_up / 1048576.0);
+	progress_show(1, "hashed %s, %" PRIu64 " blocks stored, %.1f MiB sent",
+	    progress_amount(line, sizeof line, PROGRESS_BYTES, dag_bytes(s->dag), u->size_hint),
+	    u->stored + u->skipped, u->x.bytes_up / 1048576.0);
 }
 
 /* Pull the next block from the builder; 0 when there is none. */

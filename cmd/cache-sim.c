@@ -1,5 +1,6 @@
 /* cache-sim: trace-driven cache simulation: policies, sizes, tiers, miss-ratio curves. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,17 @@ parse_sizes(const char *opt, const char *arg, int64_t **out)
 
 	if (n < 0)
 		usageerr("%s: bad size '%s' (sizes: 1000, 64k, 10M, 2G or 5%%)", opt, bad);
+	for (int i = 0; i < n; i++)
+		if ((*out)[i] == 0) {
+			/* name the item: the i-th of the list */
+			const char *p = arg, *q;
+
+			for (int k = 0; k < i; k++)
+				p = strchr(p, ',') + 1;
+			q = strchr(p, ',');
+			usageerr("%s: '%.*s' is a cache of size 0, which holds nothing", opt,
+			    (int)(q ? q - p : (ptrdiff_t)strlen(p)), p);
+		}
 	return n;
 }
 
@@ -172,7 +184,7 @@ run_mrc(struct recw *w, struct source *src, struct req *buf, size_t n0, int byte
 	for (int i = 0; i < nsizes; i++)
 		caps[i] = resolve(sizes[i], bytes_unit ? bytes : objects);
 	m = mrc_new(bytes_unit, sample, caps, (size_t)nsizes);
-	requests = pump(src, buf, n0, mrc_feed, m, isatty(2) && !quiet);
+	requests = pump(src, buf, n0, mrc_feed, m, !quiet);
 	header(w, src, requests, ws, objects, bytes);
 	if (sample < 1)
 		recw_comment(w, "sampled: rate %g (SHARDS)", mrc_rate(m));
@@ -204,7 +216,7 @@ run_sim(struct recw *w, struct source *src, struct req *buf, size_t n0, int byte
 			}
 	}
 	free(list);
-	requests = pump(src, buf, n0, feed, &sim, isatty(2) && !quiet);
+	requests = pump(src, buf, n0, feed, &sim, !quiet);
 	header(w, src, requests, ws, objects, bytes);
 	sim_report(&sim, w);
 	sim_free(&sim);
@@ -352,6 +364,8 @@ main(int argc, char **argv)
 		usageerr("--emit-trace writes the requests: no simulation options");
 	if (pattern && pat.nobj == 0)
 		usageerr("-N: at least one object");
+	if (pattern && pat.nreq == 0)
+		usageerr("-n: at least one request");
 	if (emit && isatty(1) && !strcmp(emit, "oracle"))
 		usageerr("--emit-trace=oracle: not writing binary records to a terminal");
 
@@ -381,11 +395,15 @@ main(int argc, char **argv)
 	topt.need_next = need_next;
 	src = pattern ? pattern_source(&pat, pattern) : trace_open(argc ? argv[0] : "-", &topt);
 	if (has_pct(sizes, nsizes) || has_pct(disks, ndisks) || (need_next && !src->has_next)) {
-		src = prepass_load(src, need_next && !src->has_next, &objects, &bytes);
+		src = prepass_load(src, need_next && !src->has_next, &objects, &bytes, !quiet);
 		ws = 1;
 	}
 	buf = emalloc(SIM_BATCH * sizeof *buf);
 	n0 = src->read(src, buf, SIM_BATCH);
+	if (n0 == 0 && !interrupted)
+		eprintf("%s: no requests%s", src->name, src->dropped ?
+		    " (only records of failed requests or without a cid)" : src->bad ?
+		    " (only malformed lines, skipped)" : "");
 	if (unit == 1 && n0 && !src->has_size)
 		eprintf("%s: -u bytes, but the trace has no sizes", src->name);
 	bytes_unit = unit >= 0 ? unit : src->has_size;

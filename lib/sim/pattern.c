@@ -209,6 +209,7 @@ psrc_read(struct source *s, struct req *r, size_t n)
 		r[k].size = size;
 		r[k].next = -1;
 	}
+	s->done += k;
 	return k;
 }
 
@@ -233,5 +234,6 @@ pattern_source(const struct pattern_opts *o, const char *name)
 	ps->src.name = estrdup(name);
 	ps->src.format = "pattern";
 	ps->src.has_size = o->size_lo != 0;
+	ps->src.total = o->nreq;
 	return &ps->src;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sim/prepass.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
 #include "sim/hashtab.h"
@@ -22,6 +23,7 @@ mem_read(struct source *s, struct req *r, size_t n)
 		n = l->n - l->pos;
 	memcpy(r, l->r + l->pos, n * sizeof *r);
 	l->pos += n;
+	s->done = l->pos;
 	return n;
 }
 
@@ -36,7 +38,8 @@ mem_close(struct source *s)
 }
 
 struct source *
-prepass_load(struct source *in, int want_next, uint64_t *objects, uint64_t *bytes)
+prepass_load(struct source *in, int want_next, uint64_t *objects, uint64_t *bytes,
+    int progress)
 {
 	struct loaded *l = ecalloc(1, sizeof *l);
 	size_t cap = 0, got;
@@ -44,15 +47,21 @@ prepass_load(struct source *in, int want_next, uint64_t *objects, uint64_t *byte
 	struct { uint64_t key; int64_t last; } *seen = NULL;
 	size_t nseen = 0, seencap = 0;
 
+	progress_init(!progress);
 	for (;;) {
 		egrow((void **)&l->r, &cap, l->n + 65536, sizeof *l->r);
 		got = in->read(in, l->r + l->n, cap - l->n);
 		if (got == 0 || interrupted)
 			break;
 		l->n += got;
+		source_progress(in, l->n, 0);
 	}
+	progress_end();
 	l->src = *in;
 	l->src.name = estrdup(in->name);
+	l->src.done = 0;
+	l->src.total = l->n;
+	l->src.done_bytes = 0;
 	l->src.read = mem_read;
 	l->src.close = mem_close;
 	in->close(in);

@@ -14,6 +14,7 @@
 
 #include "sim/run.h"
 #include "base/clock.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
 #include "sim/lrustack.h"
@@ -183,22 +184,17 @@ pump(struct source *src, struct req *buf, size_t n0,
     void (*fn)(void *arg, const struct req *r, size_t n), void *arg, int progress)
 {
 	uint64_t total = 0;
-	double start = now_mono(), last = start, t;
 	size_t n = n0;
 
+	progress_init(!progress);
 	while (n > 0) {
 		fn(arg, buf, n);
 		total += n;
 		if (interrupted)
 			break;
-		if (progress && (t = now_mono()) - last >= 1) {
-			last = t;
-			fprintf(stderr, "\r%s: %s: %.1fM requests, %.2fM/s   ", argv0, src->name,
-			    (double)total / 1e6, (double)total / 1e6 / (t - start));
-		}
+		source_progress(src, total, 0);
 		n = src->read(src, buf, SIM_BATCH);
 	}
-	if (progress && last > start)
-		fprintf(stderr, "\r%*s\r", 60, "");
+	progress_end();
 	return total;
 }

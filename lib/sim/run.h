@@ -34,7 +34,7 @@ void sim_free(struct sim *s);
 /*
  * Read src to its end (or SIGINT), giving first (n0 requests already
  * read) and then every batch to fn. Progress on stderr when progress is
- * set. Returns the number of requests.
+ * set and stderr is a terminal. Returns the number of requests.
  */
 uint64_t pump(struct source *src, struct req *buf, size_t n0,
     void (*fn)(void *arg, const struct req *r, size_t n), void *arg, int progress);

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sim/trace.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
 #include "rec/fields.h"
@@ -39,6 +41,21 @@ struct trace {
 	struct recr *rr;
 	const char *rid, *rsize;	/* column names */
 };
+
+void
+source_progress(const struct source *s, uint64_t requests, int force)
+{
+	char line[160];
+
+	if (!force && !progress_due())
+		return;
+	progress_amount(line, sizeof line, s->done_bytes ? PROGRESS_BYTES : PROGRESS_COUNT,
+	    s->done, s->total);
+	if (s->done_bytes)
+		progress_show(1, "%s: %s, %.1fM requests", s->name, line, (double)requests / 1e6);
+	else
+		progress_show(1, "%s: requests %s", s->name, line);
+}
 
 int
 trace_format(const char *name)
@@ -84,6 +101,7 @@ fill(struct trace *t)
 	if (n == 0)
 		t->eof = 1;
 	t->end += (size_t)n;
+	t->src.done += (uint64_t)n;
 }
 
 /* The next line [*s, *e), without "\n" or "\r\n"; 0 at the end. */
@@ -356,6 +374,8 @@ cookie_read(void *arg, char *b, size_t n)
 	}
 	while ((got = read(t->fd, b, n)) < 0 && errno == EINTR && !interrupted)
 		;
+	if (got > 0)
+		t->src.done += (uint64_t)got;
 	return got < 0 && errno == EINTR ? 0 : got;
 }
 
@@ -547,6 +567,7 @@ struct source *
 trace_open(const char *path, const struct trace_opts *o)
 {
 	struct trace *t = ecalloc(1, sizeof *t);
+	struct stat st;
 	static const char *const fmtname[] = {
 		"auto", "text", "csv", "tsv", "oracleGeneral", "records",
 	};
@@ -559,6 +580,9 @@ trace_open(const char *path, const struct trace_opts *o)
 			eprintf("%s:", path);
 		t->src.name = estrdup(path);
 	}
+	if (fstat(t->fd, &st) == 0 && S_ISREG(st.st_mode))
+		t->src.total = (uint64_t)st.st_size;
+	t->src.done_bytes = 1;
 	t->cap = BUFSZ;
 	t->buf = emalloc(t->cap);
 	t->skip_bad = o->skip_bad;

@@ -19,7 +19,15 @@ struct source {
 	int has_next;		/* requests carry next-access times */
 	uint64_t bad;		/* malformed lines skipped (skip_bad) */
 	uint64_t dropped;	/* records that are not requests (ok=0, no cid) */
+	/* how far the reading is, for progress: done of total (0: unknown),
+	 * in bytes of the input file when done_bytes, else in requests */
+	uint64_t done, total;
+	int done_bytes;
 };
+
+/* Draw the progress line (progress.h) of s, which has given requests so
+ * far: "NAME: 12.0 MiB of 100 MiB (12%), ..., 1.2M requests". */
+void source_progress(const struct source *s, uint64_t requests, int force);
 
 struct trace_opts {
 	int format;

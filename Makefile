@@ -19,8 +19,8 @@ OBJ      = $(patsubst lib/%.c,$(B)/lib/%.o,$(call SRC,$(1)))
 
 LIBS_prof-diff     = stats rec base
 LIBS_cache-sim     = sim rec base
-LIBS_ipfs-time-add = timing xfer net unixfs rec base
-LIBS_ipfs-time-cat = timing xfer net unixfs rec base
+LIBS_ipfs-time-add = timing xfer net unixfs stats rec base
+LIBS_ipfs-time-cat = timing xfer net unixfs stats rec base
 LIBS_chunk-put     = xfer net unixfs rec base
 LIBS_tune-conf     = tune stats net unixfs rec base
 NETLIBS  = -lcurl -ljansson

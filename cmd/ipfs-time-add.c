@@ -13,6 +13,7 @@
 #include "rec/timing.h"
 #include "timing/add.h"
 #include "timing/addchunked.h"
+#include "timing/inputs.h"
 #include "timing/options.h"
 #include "timing/payload.h"
 
@@ -99,8 +100,8 @@ main(int argc, char *argv[])
 		default: cli_badopt();
 		}
 	}
-	b.files = argv + optind;
 	b.nfiles = argc - optind;
+	b.files = inputs_stage(argv + optind, b.nfiles);
 	if (!b.nfiles) {
 		b.nsizes = parse_size_list(sizes, &sizev, &bad, 0);
 		if (b.nsizes < 0)
@@ -154,7 +155,17 @@ main(int argc, char *argv[])
 	else
 		snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
 		    (unsigned long long)b.seed, b.run.concurrency, b.run.rate, query);
-	b.out = timing_open(o.json, argv0, url_redact(o.api), extra);
+	if (seeded && !onlyhash && !b.nfiles) {
+		char cid[600];
+
+		if (addbench_held(&b, o.api, query, &o.http, cid, sizeof cid) == 1) {
+			b.dedup = 1;
+			weprintf("warning: the node already holds the content of --seed %llu "
+			    "(%s): adds of it measure deduplication, not storage; its records "
+			    "say dedup=1 (use another seed, or none)", (unsigned long long)b.seed, cid);
+		}
+	}
+	addbench_open(&b, o.json, argv0, url_redact(o.api), extra);
 	if (chunked) {
 		up.api = o.api;
 		up.http = &o.http;
@@ -163,11 +174,21 @@ main(int argc, char *argv[])
 		rc = addbench_run(&b);
 	}
 	recw_close(b.out);
-	if (!b.quiet && rc != 130)
-		weprintf("%lu %s, %lu failed", b.nreq, chunked ? "adds" : "requests", b.nfail);
+	if (b.dead) {
+		weprintf("the warm-up add reached no node at %s: %s; nothing was measured",
+		    url_redact(o.api), b.dead);
+		rc = EXIT_RUNTIME;
+	} else if (!b.quiet) {
+		runsum_print(&b.sum, chunked ? "adds" : "requests");
+	}
+	runsum_free(&b.sum);
+	free(b.dead);
 	if (chunker)
 		free(esc);
 	free(sizev);
+	for (int i = 0; i < b.nfiles; i++)
+		free(b.files[i]);
+	free(b.files);
 	free(url);
 	timeopt_free(&o);
 	return rc;

@@ -102,13 +102,21 @@ main(int argc, char *argv[])
 	b.gateway = discover_gateway(gw_flag);
 
 	if (!ncalls) {
-		for (int i = optind; i < argc; i++)
-			if (strcmp(argv[i], "-") != 0)
-				catbench_add(&b, argv[i], -1);
-		if (optind == argc || (optind + 1 == argc && !strcmp(argv[optind], "-"))) {
-			if (optind == argc && isatty(STDIN_FILENO))
-				usageerr("no CIDs: give them as arguments or on stdin");
-			if (catbench_load(&b, "-") < 0)
+		/* operands: CIDs, files of CIDs or records, "-" for stdin (also
+		 * when there are none) */
+		if (optind == argc && isatty(STDIN_FILENO))
+			usageerr("no CIDs: give them as arguments or on stdin");
+		for (int i = optind; i <= argc; i++) {
+			const char *a = i < argc ? argv[i] : optind == argc ? "-" : NULL;
+			char why[400];
+
+			if (!a)
+				break;
+			if (strcmp(a, "-") && catbench_add(&b, a, -1, why, sizeof why) == 0)
+				continue;
+			if (strcmp(a, "-") && access(a, F_OK) < 0)
+				usageerr("%s: %s, nor a file", a, why);
+			if (catbench_load(&b, a) < 0)
 				return EXIT_RUNTIME;
 		}
 		if (b.skipped)
@@ -125,8 +133,9 @@ main(int argc, char *argv[])
 	b.out = timing_open(o.json, argv0, url_redact(b.api), extra);
 	rc = catbench_run(&b);
 	recw_close(b.out);
-	if (!b.quiet && rc != EXIT_INTERRUPTED)
-		weprintf("%lu requests, %lu failed", b.nreq, b.nfail);
+	if (!b.quiet)
+		runsum_print(&b.sum, "requests");
+	runsum_free(&b.sum);
 	if (b.skipped && rc == 0)
 		rc = EXIT_RUNTIME;	/* a failed add upstream is a failure here too */
 	for (size_t i = 0; i < b.nt; i++) {

@@ -33,8 +33,9 @@ cli_duration(const char *opt, const char *arg)
 {
 	double v;
 
-	if (parse_duration(arg, &v) < 0)
-		usageerr("%s: expected a duration like 500ms, 2s or 1m, got '%s'", opt, arg);
+	if (parse_duration(arg, &v) < 0 || !(v >= 0 && v <= 1e8))
+		usageerr("%s: expected a duration like 500ms, 2s or 1m (at most 1e8 s), got '%s'",
+		    opt, arg);
 	return v;
 }
 

@@ -114,8 +114,12 @@ runner_run(const struct runner_conf *c, const struct runner_ops *ops, void *ctx)
 		}
 		if (interrupted)
 			break;
+		if (ops->idle)
+			ops->idle(ctx);
 		if (ended)
 			continue;	/* slots freed up: refill before waiting */
+		if (ops->idle && (wait < 0 || wait > 0.1))
+			wait = 0.1;
 		curl_multi_poll(run.m, NULL, 0, wait < 0 ? 1000 : (int)ceil(wait * 1000), NULL);
 	}
 	for (i = 0; i < c->concurrency; i++)

@@ -21,6 +21,12 @@ struct runner_ops {
 	 * CURLE_ABORTED_BY_CALLBACK, err "interrupted").
 	 */
 	void (*done)(void *ctx, struct http_req *r, const struct http_stat *st);
+	/*
+	 * Optional: called at least every 100 ms while requests are in
+	 * flight or waiting for their schedule (flush records, redraw
+	 * progress).
+	 */
+	void (*idle)(void *ctx);
 };
 
 struct runner_conf {

@@ -1,8 +1,11 @@
 /* rec/timing.c: the timing record writer shared by the timing tools. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "rec/timing.h"
+#include "base/util.h"
 #include "base/version.h"
 
 const char *const timing_cols[] = {
@@ -32,6 +35,21 @@ timing_open_cols(FILE *f, const char *const *cols, int json, const char *tool,
 		recw_comment(w, "api %s", api);
 	if (extra && *extra)
 		recw_comment(w, "%s", extra);
+	recw_meta(w, "tool", tool);
+	recw_meta(w, "version", IPFSPERF_VERSION);
+	recw_meta(w, "start", when);
+	if (api)
+		recw_meta(w, "api", api);
+	if (extra && *extra) {
+		/* "key value key value ...": the run's options */
+		char *copy = estrdup(extra), *save = NULL, *k, *v;
+
+		for (k = strtok_r(copy, " ", &save); k; k = strtok_r(NULL, " ", &save))
+			if ((v = strtok_r(NULL, " ", &save)))
+				recw_meta(w, k, v);
+		free(copy);
+	}
+	recw_live(w, 0.1);
 	return w;
 }
 

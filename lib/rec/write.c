@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rec/write.h"
+#include "base/clock.h"
 #include "base/util.h"
 
 struct field {
@@ -22,6 +23,10 @@ struct recw {
 	int ncols, json, header_done;
 	struct field *fld;
 	uint64_t count;
+	char *meta;		/* JSON members of the metadata object */
+	size_t metalen, metacap;
+	double live, flushed;	/* live: flush interval, < 0 off; last flush */
+	int pending;		/* records written since the last flush */
 };
 
 static void
@@ -45,7 +50,70 @@ recw_open(FILE *f, const char *const *cols, int json)
 	while (cols[w->ncols])
 		w->ncols++;
 	w->fld = ecalloc(w->ncols, sizeof *w->fld);
+	w->live = -1;
 	return w;
+}
+
+/* Append printf output to the metadata members. */
+static void
+metaf(struct recw *w, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	egrow((void **)&w->meta, &w->metacap, w->metalen + n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(w->meta + w->metalen, n + 1, fmt, ap);
+	va_end(ap);
+	w->metalen += n;
+}
+
+static void json_string(FILE *f, const char *s, size_t len);
+
+void
+recw_meta(struct recw *w, const char *key, const char *val)
+{
+	char *end, *buf;
+	size_t len;
+	FILE *m;
+
+	if (!w->json || w->header_done)
+		return;
+	/* the JSON text of key and val, through json_string */
+	if (!(m = open_memstream(&buf, &len)))
+		eprintf("out of memory");
+	fputs(w->metalen ? "," : "", m);
+	json_string(m, key, strlen(key));
+	fputc(':', m);
+	strtod(val, &end);
+	if (*val && !*end && strspn(val, "0123456789.-+eE") == strlen(val))
+		fputs(val, m);
+	else
+		json_string(m, val, strlen(val));
+	fclose(m);
+	metaf(w, "%s", buf);
+	free(buf);
+}
+
+void
+recw_live(struct recw *w, double interval)
+{
+	w->live = interval;
+	w->flushed = now_mono();
+}
+
+void
+recw_idle(struct recw *w)
+{
+	if (w && w->pending && w->live >= 0 && now_mono() - w->flushed >= w->live) {
+		fflush(w->f);
+		checkf(w);
+		w->pending = 0;
+		w->flushed = now_mono();
+	}
 }
 
 void
@@ -214,6 +282,8 @@ header(struct recw *w)
 			fprintf(w->f, "%s%s", i ? "\t" : "", w->cols[i]);
 		fputc('\n', w->f);
 	}
+	if (w->json && !w->header_done && w->metalen)
+		fprintf(w->f, "{\"meta\":{%s}}\n", w->meta);
 	w->header_done = 1;
 }
 
@@ -248,6 +318,8 @@ recw_end(struct recw *w)
 	fputc('\n', f);
 	checkf(w);
 	w->count++;
+	w->pending++;
+	recw_idle(w);
 }
 
 uint64_t
@@ -268,5 +340,6 @@ recw_close(struct recw *w)
 	for (int i = 0; i < w->ncols; i++)
 		free(w->fld[i].s);
 	free(w->fld);
+	free(w->meta);
 	free(w);
 }

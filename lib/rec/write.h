@@ -17,6 +17,19 @@ struct recw *recw_open(FILE *f, const char *const *cols, int json);
 /* A "# ..." metadata line (TSV only, before the header; ignored in JSON). */
 void recw_comment(struct recw *w, const char *fmt, ...);
 
+/* A key of the metadata object that starts JSON Lines output,
+ * {"meta":{"tool":...,...}} (jq skips it with select(.meta|not)); a value
+ * that is a number is written as one. Before the first record; ignored
+ * in TSV, where comments say the same. */
+void recw_meta(struct recw *w, const char *key, const char *val);
+
+/* Live output: flush after a record once interval seconds have passed
+ * since the last flush (0: after every record), so a pipe sees records as
+ * they come without a write per record at high rates; recw_idle() flushes
+ * a record still waiting once its time is up. */
+void recw_live(struct recw *w, double interval);
+void recw_idle(struct recw *w);
+
 /* Set one field of the current record; unset fields print "-" / null. */
 void recw_str(struct recw *w, int col, const char *s);
 void recw_int(struct recw *w, int col, int64_t v);

@@ -45,7 +45,7 @@ next(void *ctx, struct http_req *r)
 	curl_mimepart *part;
 	char name[64];
 
-	if (s->round >= b->warmup + b->iterations)
+	if (s->round >= b->warmup + b->iterations || b->dead)
 		return RUN_DONE;
 	if (!r->job)
 		r->job = &s->jobs[s->njobs++];
@@ -102,20 +102,92 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	t.error = err;
 	http_timing(&t, r, st);
 	if (!j->warmup || b->show_warmup)
-		timing_write(b->out, &t);
+		addbench_write(b, &t);
+	runsum_add(&b->sum, &t, st);
 	b->nreq++;
 	if (!ok) {
 		b->nfail++;
-		if (j->warmup)
+		if (j->warmup && !b->dead && (st->curlcode == CURLE_COULDNT_CONNECT ||
+		    st->curlcode == CURLE_COULDNT_RESOLVE_HOST))
+			b->dead = estrdup(err);
+		else if (j->warmup && b->sum.warmfailed == 1)
 			weprintf("warm-up add failed: %s", err);
 	}
 	progress_show(0, "%lu/%ld requests, %lu failed", b->nreq, s->total, b->nfail);
 }
 
+static void
+idle(void *ctx)
+{
+	struct state *s = ctx;
+
+	recw_idle(s->b->out);
+	progress_show(0, "%lu/%ld requests, %lu failed", s->b->nreq, s->total, s->b->nfail);
+}
+
+void
+addbench_open(struct addbench *b, int json, const char *tool, const char *api,
+    const char *extra)
+{
+	static const char *cols[TC_NCOLS + 2];
+
+	memcpy(cols, timing_cols, TC_NCOLS * sizeof *cols);
+	cols[TC_NCOLS] = "dedup";
+	b->out = timing_open_cols(stdout, cols, json, tool, api, extra);
+}
+
+void
+addbench_write(struct addbench *b, struct timing *t)
+{
+	recw_int(b->out, TC_NCOLS, b->dedup);
+	timing_write(b->out, t);
+}
+
+int
+addbench_held(const struct addbench *b, const char *api, const char *addq,
+    const struct http_opts *o, char *cid, size_t n)
+{
+	struct http_req r;
+	struct http_stat st;
+	struct payload pl;
+	char err[600], name[64], *q, *url, *arg;
+	int held = -1;
+
+	http_req_init(&r, o);
+	q = emalloc(strlen(addq) + 32);
+	sprintf(q, "only-hash=true&%s", addq);
+	url = rpc_url(api, "add", q);
+	http_req_setup(&r, "POST", url, 1 << 16, NULL, NULL);
+	snprintf(name, sizeof name, "payload-%lld", (long long)b->sizes[0]);
+	payload_start(&pl, b->seed, (uint64_t)b->sizes[0], b->same ? 0 : (uint64_t)b->warmup + 1);
+	payload_mime(http_req_mime(&r), &pl, name);
+	http_perform(&r, &st);
+	free(url);
+	free(q);
+	if (!rpc_outcome(&st, r.body, err, sizeof err) || rpc_add_root(r.body, cid, n) < 0) {
+		if (err[0])
+			snprintf(cid, n, "add?only-hash: %s", err);
+		goto out;
+	}
+	arg = url_escape(cid);
+	q = emalloc(strlen(arg) + 48);
+	sprintf(q, "arg=%s&offline=true&timeout=2s", arg);
+	url = rpc_url(api, "block/stat", q);
+	http_req_setup(&r, "POST", url, 1 << 16, NULL, NULL);
+	http_perform(&r, &st);
+	held = st.code == 200 && rpc_outcome(&st, r.body, err, sizeof err);
+	free(url);
+	free(q);
+	free(arg);
+out:
+	http_req_free(&r);
+	return held;
+}
+
 int
 addbench_run(struct addbench *b)
 {
-	struct runner_ops ops = { next, done };
+	struct runner_ops ops = { next, done, idle };
 	struct state s = { .b = b };
 	int rc;
 
@@ -124,6 +196,7 @@ addbench_run(struct addbench *b)
 			eprintf("%s:", b->files[i]);
 	s.total = (b->warmup + b->iterations) * (b->nfiles ? b->nfiles : b->nsizes);
 	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	runsum_start(&b->sum);
 	progress_init(b->quiet);
 	rc = runner_run(&b->run, &ops, &s);
 	progress_end();

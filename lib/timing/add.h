@@ -5,13 +5,15 @@
 #include <stdint.h>
 
 #include "net/runner.h"
+#include "rec/timing.h"
 #include "rec/write.h"
+#include "timing/summary.h"
 
 struct addbench {
 	/* what to add: generated payloads of these sizes, or these files */
 	const int64_t *sizes;
 	int nsizes;
-	char *const *files;
+	char **files;
 	int nfiles;
 	long iterations, warmup;
 	int show_warmup;	/* write warm-up records too (warmup=1) */
@@ -20,11 +22,33 @@ struct addbench {
 	const char *url;	/* the add URL, query included */
 	const char *label;
 	struct runner_conf run;
-	struct recw *out;
+	struct recw *out;	/* opened by addbench_open */
+	int dedup;		/* the node held the content before the run */
 	int quiet;
 	/* results */
 	unsigned long nreq, nfail;
+	struct runsum sum;	/* for the end-of-run report */
+	char *dead;		/* a warm-up found no node: why; no more requests */
 };
+
+/* Open b->out on stdout: the timing columns, then dedup. */
+void addbench_open(struct addbench *b, int json, const char *tool, const char *api,
+    const char *extra);
+
+/* Write one record of b (dedup is b's). */
+void addbench_write(struct addbench *b, struct timing *t);
+
+struct http_opts;
+/*
+ * Whether the node already holds the first measured payload of b (the
+ * first size): its CID from an add of the same payload with only-hash,
+ * add's query otherwise as addq, then block/stat offline within 2 s (a
+ * node that waits for a block it lacks, as js-ipfs does, times out). 1
+ * when held, with its CID in cid; 0 when not; -1 when the node could not
+ * tell, with the reason in cid.
+ */
+int addbench_held(const struct addbench *b, const char *api, const char *addq,
+    const struct http_opts *o, char *cid, size_t n);
 
 /*
  * Run the warm-up rounds then the measured rounds; each round adds every

@@ -52,8 +52,11 @@ add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 	xfer_stat(&up->x, &st);
 	http_timing(&t, &r, &st);
 	if (!warmup || b->show_warmup)
-		timing_write(b->out, &t);
-	if (!t.ok && warmup)
+		addbench_write(b, &t);
+	runsum_add(&b->sum, &t, NULL);
+	if (!t.ok && warmup && up->x.code == 0 && !b->dead)
+		b->dead = estrdup(up->x.err);	/* no node answered */
+	else if (!t.ok && warmup && b->sum.warmfailed == 1)
 		weprintf("warm-up add failed: %s", up->x.err);
 	return t.ok;
 }
@@ -66,10 +69,12 @@ addchunked_run(struct addbench *b, struct upload *up)
 	int ok;
 
 	total = (b->warmup + b->iterations) * nitems;
+	runsum_start(&b->sum);
+	recw_live(b->out, 0);	/* no idle time between adds to flush in */
 	progress_init(b->quiet);
 	up->progress = 0;
-	for (round = 0; round < b->warmup + b->iterations; round++) {
-		for (item = 0; item < nitems; item++) {
+	for (round = 0; round < b->warmup + b->iterations && !b->dead; round++) {
+		for (item = 0; item < nitems && !b->dead; item++) {
 			if (interrupted || (ok = add_one(b, up, round, item, t0)) < 0) {
 				progress_end();
 				return 130;

@@ -34,21 +34,47 @@ struct state {
 	int njobs;
 };
 
-void
-catbench_add(struct catbench *b, const char *arg, int64_t size)
+/* s as a short printable quote for messages: 'abc\x01…'. */
+static void
+quote(const char *s, char *out, size_t n)
+{
+	size_t used = 0, i;
+
+	used += snprintf(out, n, "'");
+	for (i = 0; s[i] && i < 64 && used + 6 < n; i++)
+		used += snprintf(out + used, n - used, (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] < 0x7f ? "%c" : "\\x%02x", (unsigned char)s[i]);
+	snprintf(out + used, n - used, "%s'", s[i] ? "..." : "");
+}
+
+int
+catbench_add(struct catbench *b, const char *arg, int64_t size, char *why, size_t n)
 {
 	struct target *t;
+	struct cid c;
+	char root[256];
+	size_t len;
 
 	if (!strncmp(arg, "ipfs://", 7))
 		arg += 7;
 	else if (!strncmp(arg, "/ipfs/", 6))
 		arg += 6;
+	len = strcspn(arg, "/");
+	if (len == 0 || len >= sizeof root ||
+	    (memcpy(root, arg, len), root[len] = '\0', cid_parse(&c, root) < 0)) {
+		char q[300];
+
+		quote(arg, q, sizeof q);
+		snprintf(why, n, "not a CID: %s", q);
+		return -1;
+	}
 	egrow((void **)&b->t, &b->tcap, b->nt + 1, sizeof *b->t);
 	t = &b->t[b->nt];
 	memset(t, 0, sizeof *t);
 	t->path = estrdup(arg);
 	t->size = size;
 	t->first = b->nt++;
+	return 0;
 }
 
 static int
@@ -142,7 +168,11 @@ catbench_load(struct catbench *b, const char *path)
 			b->skipped++;
 			continue;
 		}
-		catbench_add(b, cid, known ? size : -1);
+		if (catbench_add(b, cid, known ? size : -1, why, sizeof why) < 0) {
+			weprintf("%s: cid: %s", recr_where(r), why);
+			recr_close(r);
+			return -1;
+		}
 	}
 	recr_close(r);
 	return 0;
@@ -360,16 +390,26 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	http_timing(&t, r, st);
 	if (!j->warmup || b->show_warmup)
 		timing_write(b->out, &t);
+	runsum_add(&b->sum, &t, st);
 	b->nreq++;
 	if (!ok)
 		b->nfail++;
 	progress_show(0, "%lu/%ld requests, %lu failed", b->nreq, s->total, b->nfail);
 }
 
+static void
+idle(void *ctx)
+{
+	struct state *s = ctx;
+
+	recw_idle(s->b->out);
+	progress_show(0, "%lu/%ld requests, %lu failed", s->b->nreq, s->total, s->b->nfail);
+}
+
 int
 catbench_run(struct catbench *b)
 {
-	struct runner_ops ops = { next, done };
+	struct runner_ops ops = { next, done, idle };
 	struct state s = { .b = b };
 	int rc;
 
@@ -380,6 +420,7 @@ catbench_run(struct catbench *b)
 	s.total = (b->warmup + b->iterations) *
 	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia);
 	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	runsum_start(&b->sum);
 	progress_init(b->quiet);
 	rc = runner_run(&b->run, &ops, &s);
 	progress_end();

@@ -7,6 +7,7 @@
 
 #include "net/runner.h"
 #include "rec/write.h"
+#include "timing/summary.h"
 
 enum { VIA_RPC = 1, VIA_GATEWAY = 2 };
 
@@ -34,10 +35,15 @@ struct catbench {
 	struct recw *out;
 	/* results */
 	unsigned long nreq, nfail, skipped;
+	struct runsum sum;	/* for the end-of-run report */
 };
 
-/* Add one target: a CID, /ipfs/ path or ipfs:// URL; size < 0 if unknown. */
-void catbench_add(struct catbench *b, const char *arg, int64_t size);
+/*
+ * Add a read of arg: a CID, optionally behind /ipfs/ or ipfs:// and with a
+ * /path after it, of size bytes (-1: unknown). The CID is checked here: 0,
+ * or -1 with why (a quoted, printable copy of arg) when it is not one.
+ */
+int catbench_add(struct catbench *b, const char *arg, int64_t size, char *why, size_t n);
 
 /*
  * Read targets from path ("-": stdin): plain lines of CIDs, or timing

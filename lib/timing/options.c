@@ -11,6 +11,7 @@ timeopt_init(struct timeopt *o)
 	*o = (struct timeopt){ .iterations = 10, .warmup = -1 };
 	o->run.concurrency = 1;
 	o->http.connect_timeout = 10;
+	o->http.timeout = 60;		/* -t 0: none */
 }
 
 int

@@ -377,7 +377,7 @@ fetch_run(struct fetch *f)
 {
 	struct state s = { .f = f };
 	struct runner_conf rc = { .concurrency = f->parallel, .http = f->http };
-	struct runner_ops ops = { next, done };
+	struct runner_ops ops = { next, done, NULL };
 	struct cid_info ci;
 	char c[CID_MAXSTR];
 	int ret;

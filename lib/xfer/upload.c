@@ -536,7 +536,7 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 {
 	struct state s = { .u = u };
 	struct runner_conf rc = { .concurrency = u->parallel, .http = u->http };
-	struct runner_ops ops = { next, done };
+	struct runner_ops ops = { next, done, NULL };
 	char params[256], body[1024], q[CID_MAXSTR + 16], c[CID_MAXSTR];
 	int64_t size;
 	int ret;

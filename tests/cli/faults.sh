@@ -14,9 +14,9 @@ fault "connection reset" "Recv failure|Empty reply|reset" ipfs-time-cat --api "$
 fault "stalled reply" "Operation timed out|timeout" ipfs-time-cat --api "$FAULTD/stall" -t 300ms --call version
 fault "HTTP 500 with an RPC error" "HTTP 500: injected failure \(Code 0\)" ipfs-time-add --api "$FAULTD/500" -s 1k
 fault "malformed add reply" "malformed add reply" ipfs-time-add --api "$FAULTD/malformed" -s 1k
-fault "truncated read" "transfer closed|Transferred a partial file" ipfs-time-cat --api "$FAULTD/truncated" QmX
-fault "X-Stream-Error trailer" "X-Stream-Error: injected stream failure" ipfs-time-cat --api "$FAULTD/streamerr" QmX
-printf 'cid\tsize\nQmX\t5\n' >"$T/five.tsv"
+fault "truncated read" "transfer closed|Transferred a partial file" ipfs-time-cat --api "$FAULTD/truncated" QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN
+fault "X-Stream-Error trailer" "X-Stream-Error: injected stream failure" ipfs-time-cat --api "$FAULTD/streamerr" QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN
+printf 'cid\tsize\nQmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN\t5\n' >"$T/five.tsv"
 fault "wrong byte count with --verify" "verify: read 6 bytes, expected 5" ipfs-time-cat --gateway "$FAULTD/wrongsize" --via gateway --verify - <"$T/five.tsv"
 
 # a healthy reply after a delay: t_total covers the delay

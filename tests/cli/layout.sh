@@ -12,7 +12,7 @@ declare -A may=(
 	[sim]="base rec sim"
 	[net]="base rec unixfs net"
 	[xfer]="base rec unixfs net xfer"
-	[timing]="base rec unixfs net xfer timing"
+	[timing]="base rec stats unixfs net xfer timing"
 	[tune]="base rec stats unixfs net tune"
 )
 for d in lib/*/; do

@@ -46,7 +46,8 @@ IPFS_API_AUTH=basic:alice:s3cret IPFS_API=http://127.0.0.1:1 ipfs-time-cat -n 1 
 check_eq "credentials are never printed" "$(grep -c s3cret "$T/auth.tsv")" 0
 
 # bad input records
-printf 'cid\tsize\nQmA\t1\nQmB\t2\t3\n' >"$T/bad.tsv"
+cid=QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN
+printf 'cid\tsize\n%s\t1\n%s\t2\t3\n' $cid $cid >"$T/bad.tsv"
 check_exit "cat: malformed input record" 1 ipfs-time-cat --api $dead -q - <"$T/bad.tsv"
 check_grep "cat: malformed input names stdin:3" "<stdin>:3: expected 2" "$T/err"
 printf 'op\tsize\nadd\t1\n' >"$T/nocid.tsv"

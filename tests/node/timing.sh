@@ -60,7 +60,7 @@ check_eq "--seed repeats a run" "$a" "$b"
 head -c 300000 /dev/urandom >"$T/file"
 want=$(curl -sf -X POST -F "file=@$T/file;type=application/octet-stream" "$IPFS_API/api/v0/add?only-hash=true" | jq -r .Hash)
 check_eq "file argument: same CID as the node's own add" "$(ipfs-time-add -q -n 1 "$T/file" | col /dev/stdin cid)" "$want"
-check_sh "CIDv1 raw leaves" "ipfs-time-add -q -n 1 -s 1k --cid-version 1 --raw-leaves -j | jq -e '.cid | test(\"^[bz]\")'"
+check_sh "CIDv1 raw leaves" "ipfs-time-add -q -n 1 -s 1k --cid-version 1 --raw-leaves -j | jq -e 'select(.meta|not) | .cid | test(\"^[bz]\")'"
 
 # concurrency and rate
 ipfs-time-add -q -n 8 -s 1k -c 4 >"$T/c.tsv"
@@ -74,7 +74,9 @@ check_eq "-r 50: starts never precede the schedule" \
 	"$(paste <(col "$T/r.tsv" t_sched) <(col "$T/r.tsv" t_start) | awk '$2 < $1 - 1e-6' | wc -l)" 0
 
 # JSON Lines
-check_sh "-j writes JSON Lines jq reads" 'ipfs-time-cat -q -j -n 2 --call version | jq -e -s "length == 2 and all(.ok == 1)"'
+check_sh "-j writes JSON Lines jq reads" 'ipfs-time-cat -q -j -n 2 --call version | jq -e -s "map(select(.meta|not)) | length == 2 and all(.ok == 1)"'
+check_sh "-j starts with the run's metadata" \
+	"ipfs-time-add -q -j -n 1 -s 1k --seed 4242 -c 1 | head -1 | jq -e '.meta | .tool == \"ipfs-time-add\" and .seed == 4242 and .concurrency == 1 and (.api | test(\"^http://127.0.0.1:\")) and (.start | test(\"^20\")) and (.version | type == \"string\")'"
 
 # | head -1 ends quietly
 out=$(ipfs-time-cat -q -n 2000 --call version 2>"$T/pipe.err" | head -1)

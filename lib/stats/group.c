@@ -1,4 +1,5 @@
-/* stats/group.c: a hash table of groups keyed by key column values. */
+/* stats/group.c: a hash table of groups keyed by key column values, and their order. */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,14 +54,22 @@ lookup(const struct groups *gs, const char *const *keys)
 	return &gs->slot[i];
 }
 
+/* Point the hash slots at the list's groups again. */
+static void
+reindex(struct groups *gs)
+{
+	memset(gs->slot, 0, gs->nslots * sizeof *gs->slot);
+	for (size_t i = 0; i < gs->n; i++)
+		*lookup(gs, (const char *const *)gs->list[i]->keys) = i + 1;
+}
+
 static void
 rehash(struct groups *gs)
 {
 	free(gs->slot);
 	gs->nslots *= 2;
 	gs->slot = ecalloc(gs->nslots, sizeof *gs->slot);
-	for (size_t i = 0; i < gs->n; i++)
-		*lookup(gs, (const char *const *)gs->list[i]->keys) = i + 1;
+	reindex(gs);
 }
 
 struct groups *
@@ -114,6 +123,66 @@ struct group *
 groups_at(const struct groups *gs, size_t i)
 {
 	return i < gs->n ? gs->list[i] : NULL;
+}
+
+/* A decimal number (no inf, nan or hex): 1 and its value in *v. */
+static int
+isnum(const char *s, double *v)
+{
+	char *end;
+
+	if (!*s || s[strspn(s, "0123456789.+-eE")] != '\0')
+		return 0;
+	*v = strtod(s, &end);
+	return *end == '\0' && end != s && isfinite(*v);
+}
+
+static int
+valcmp(const char *a, const char *b)
+{
+	int na = !a || !strcmp(a, "-"), nb = !b || !strcmp(b, "-"), xa, xb;
+	double x, y;
+
+	if (na || nb) {
+		if (na != nb)
+			return na - nb;	/* absent last */
+		return !a - !b;		/* "-" before NULL: one order */
+	}
+	xa = isnum(a, &x);
+	xb = isnum(b, &y);
+	if (xa != xb)
+		return xb - xa;		/* numbers before text */
+	if (xa && x != y)
+		return x < y ? -1 : 1;
+	return strcmp(a, b);
+}
+
+int
+groups_cmp(const struct groups *gs, const struct group *a, const struct group *b)
+{
+	int c;
+
+	for (size_t i = 0; i < gs->nkeys; i++)
+		if ((c = valcmp(a->keys[i], b->keys[i])))
+			return c;
+	return 0;
+}
+
+static const struct groups *sorting;	/* for qsort's comparison */
+
+static int
+qcmp(const void *a, const void *b)
+{
+	return groups_cmp(sorting, *(struct group *const *)a, *(struct group *const *)b);
+}
+
+void
+groups_sort(struct groups *gs)
+{
+	sorting = gs;
+	qsort(gs->list, gs->n, sizeof *gs->list, qcmp);
+	sorting = NULL;
+	reindex(gs);
 }
 
 void

@@ -82,17 +82,45 @@ fmtval(int kind, double v, char *buf, size_t len)
 	return buf;
 }
 
-/* A key value for people: sizes in bytes as "1M", "256k" when exact. */
+/* Bytes for people: "64M", "256k" when exact, else from 10k up three
+ * digits, "1.13M", "97.7k". */
 static const char *
-keytext(const struct profset *ps, size_t k, const char *v, char buf[32])
+bytetext(uint64_t n, char buf[32])
 {
+	static const char suf[] = "kMGT";
+	double v = (double)n;
+	int i = -1;
+
+	if (n < 10240 || (n & 1023) == 0)
+		return fmt_size(n, buf);
+	while (v >= 1024 && i < 3) {
+		v /= 1024;
+		i++;
+	}
+	snprintf(buf, 32, "%.*f%c", v >= 100 ? 0 : v >= 10 ? 1 : 2, v, suf[i]);
+	return buf;
+}
+
+/*
+ * The value of key k among a group's keys, for people: sizes in
+ * bytes as bytetext() says, and capacities too when the group's unit is
+ * bytes (a capacity in objects, or of an unknown unit, stays a count).
+ */
+static const char *
+keytext(const struct profset *ps, size_t k, char *const *keys, char buf[32])
+{
+	const char *v = keys[k], *name = ps->keys[k];
+	int bytes = !strcmp(name, "size");
 	uint64_t n;
 
 	if (!v)
 		return "-";
-	if ((!strcmp(ps->keys[k], "size") || !strcmp(ps->keys[k], "capacity")) &&
-	    v[strspn(v, "0123456789")] == '\0' && parse_size(v, &n) == 0)
-		return fmt_size(n, buf);
+	if (!strcmp(name, "capacity") || !strcmp(name, "disk_capacity"))
+		for (size_t i = 0; i < ps->nkeys; i++)
+			if (!strcmp(ps->keys[i], "unit"))
+				bytes = keys[i] && !strcmp(keys[i], "bytes");
+	if (bytes && *v && v[strspn(v, "0123456789")] == '\0' && parse_size(v, &n) == 0)
+		return bytetext(n, buf);
 	return v;
 }
 
@@ -200,7 +228,7 @@ keycells(struct table *t, const struct profset *ps, char *const *keys)
 		table_cell(t, "all");
 	for (size_t i = 0; i < ps->nkeys; i++)
 		if (ps->keyseen[i])
-			table_cell(t, "%s", keytext(ps, i, keys[i], buf));
+			table_cell(t, "%s", keytext(ps, i, keys, buf));
 }
 
 static void
@@ -294,6 +322,14 @@ side_notes(const struct side *sd)
 	if (sd->missing)
 		n |= 1u << N_MISSING;
 	return n;
+}
+
+/* Every profile's groups in the order of their keys. */
+static void
+sortgroups(struct profset *ps)
+{
+	for (size_t i = 0; i < ps->nprof; i++)
+		groups_sort(ps->prof[i].groups);
 }
 
 /* ---- one profile ---- */
@@ -459,6 +495,7 @@ cache_summary(struct profset *ps, const struct reportopts *o, FILE *f)
 void
 report_summary(struct profset *ps, const struct reportopts *o, FILE *f)
 {
+	sortgroups(ps);
 	if (ps->kind == PROF_CACHE)
 		cache_summary(ps, o, f);
 	else
@@ -467,28 +504,25 @@ report_summary(struct profset *ps, const struct reportopts *o, FILE *f)
 
 /* ---- two profiles ---- */
 
-/* Group pairs: those of a in order (b's match or NULL), then b's alone. */
+/* Group pairs in key order (groups_sort'd): a group of a with b's match
+ * or NULL, or of b alone. */
 static size_t
 pairs(const struct profile *a, const struct profile *b, const struct group ***pa,
     const struct group ***pb)
 {
 	size_t na = groups_count(a->groups), nb = groups_count(b->groups), n = 0;
+	size_t i = 0, j = 0;
 
 	*pa = emalloc((na + nb) * sizeof **pa);
 	*pb = emalloc((na + nb) * sizeof **pb);
-	for (size_t i = 0; i < na; i++) {
-		const struct group *g = groups_at(a->groups, i);
+	while (i < na || j < nb) {
+		const struct group *ga = groups_at(a->groups, i), *gb = groups_at(b->groups, j);
+		int c = !ga ? 1 : !gb ? -1 : groups_cmp(a->groups, ga, gb);
 
-		(*pa)[n] = g;
-		(*pb)[n++] = groups_find(b->groups, (const char *const *)g->keys);
-	}
-	for (size_t i = 0; i < nb; i++) {
-		const struct group *g = groups_at(b->groups, i);
-
-		if (!groups_find(a->groups, (const char *const *)g->keys)) {
-			(*pa)[n] = NULL;
-			(*pb)[n++] = g;
-		}
+		(*pa)[n] = c <= 0 ? ga : NULL;
+		(*pb)[n++] = c >= 0 ? gb : NULL;
+		i += c <= 0;
+		j += c >= 0;
 	}
 	return n;
 }
@@ -794,6 +828,7 @@ report_compare(struct profset *ps, const struct reportopts *o, FILE *f)
 	size_t slower = 0;
 	int printed = 0;
 
+	sortgroups(ps);
 	if (o->format != OUT_TEXT) {
 		cols = columns(ps, ps->kind == PROF_CACHE ? cache_cols : timing_cols);
 		w = recw_open(f, cols, o->format == OUT_JSON);

@@ -14,3 +14,11 @@ check_exit "ipfs-profile: bad -n" 2 ipfs-profile -n x
 check_exit "ipfs-profile: unknown argument" 2 ipfs-profile --bogus
 ipfs-profile -q -n 1 -s 1k --api http://127.0.0.1:1 -o "$T/dead.tsv" >/dev/null 2>&1; rc=$?
 check_eq "ipfs-profile against a stopped node exits 1" "$rc" 1
+
+# the gate examples can fire: with their sample counts no group is too
+# small to ever reach significance (prof-diff names any such group)
+ipfs-profile -q -n 10 -s 1k -l base -o "$T/gb.tsv" >/dev/null 2>&1
+ipfs-profile -q -n 10 -s 1k -l new -o "$T/gn.tsv" >/dev/null 2>&1
+prof-diff --fail-slower 50 "$T/gb.tsv" "$T/gn.tsv" >"$T/gate.txt" 2>"$T/gate.err"
+check_eq "gate example: every group can reach significance" "$(grep -c 'cannot fire' "$T/gate.err")" 0
+check_eq "gate example: the groups match across the two labels" "$(grep -c 'on one side only\|no group in common' "$T/gate.txt" "$T/gate.err" | awk -F: '{n += $2} END {print n}')" 0

@@ -16,42 +16,43 @@
 #include "timing/inputs.h"
 #include "timing/options.h"
 #include "timing/payload.h"
+#include "unixfs/dag.h"
 
-static _Noreturn void
-usage(void)
-{
-	printf("usage: %s [-jqV] [-s sizes] [-n iterations] [-w warmup] [-c concurrency]\n"
-	    "       [-r rate] [-l label] [-t timeout] [--seed n] [--same] [--show-warmup]\n"
-	    "       [--chunker spec] [--cid-version 0|1] [--raw-leaves] [--pin | --no-pin]\n"
-	    "       [--only-hash] [--via rpc | chunked] [--chunk-mode block | car]\n"
-	    "       [--api url] [--api-auth-file file] [file ...]\n", argv0);
-	exit(0);
-}
+static const char synopsis[] =
+"usage: ipfs-time-add [-jqV] [-s sizes] [-n iterations] [-w warmup] [-c concurrency]\n"
+"       [-r rate] [-l label] [-t timeout] [-H header] [--seed n] [--same]\n"
+"       [--show-warmup] [--chunker spec] [--cid-version 0|1] [--raw-leaves]\n"
+"       [--pin | --no-pin] [--only-hash] [--via rpc | chunked]\n"
+"       [--chunk-mode block | car] [--api url] [--api-auth-file file] [file ...]\n";
 
 enum {
 	O_SEED = TO_FIRST_FREE, O_SAME, O_CHUNKER, O_CIDV, O_RAW, O_PIN, O_NOPIN,
 	O_ONLYHASH, O_VIA, O_CHUNKMODE
 };
 
-static const struct option longopts[] = {
-	TIMEOPT_LONG,
-	{ "sizes", required_argument, NULL, 's' },
-	{ "seed", required_argument, NULL, O_SEED },
-	{ "same", no_argument, NULL, O_SAME },
-	{ "chunker", required_argument, NULL, O_CHUNKER },
-	{ "cid-version", required_argument, NULL, O_CIDV },
-	{ "raw-leaves", no_argument, NULL, O_RAW },
-	{ "pin", no_argument, NULL, O_PIN },
-	{ "no-pin", no_argument, NULL, O_NOPIN },
-	{ "only-hash", no_argument, NULL, O_ONLYHASH },
-	{ "via", required_argument, NULL, O_VIA },
-	{ "chunk-mode", required_argument, NULL, O_CHUNKMODE },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt addopts[] = {
+	{ "sizes", 's', required_argument, "sizes", "payload sizes, comma-separated (1024,10240,102400,1048576)" },
+	{ "seed", O_SEED, required_argument, "n", "seed of the payloads (random per run)" },
+	{ "same", O_SAME, no_argument, NULL, "the same payload every iteration (measures dedup)" },
+	{ "chunker", O_CHUNKER, required_argument, "spec", "the node's chunker: size-N, rabin-MIN-AVG-MAX, buzhash" },
+	{ "cid-version", O_CIDV, required_argument, "0|1", "CID version of what is added" },
+	{ "raw-leaves", O_RAW, no_argument, NULL, "raw leaves" },
+	{ "pin", O_PIN, no_argument, NULL, "pin what is added (the default)" },
+	{ "no-pin", O_NOPIN, no_argument, NULL, "do not pin" },
+	{ "only-hash", O_ONLYHASH, no_argument, NULL, "the node computes CIDs and stores nothing" },
+	{ "via", O_VIA, required_argument, "rpc|chunked", "plain add (rpc) or chunk-put's upload" },
+	{ "chunk-mode", O_CHUNKMODE, required_argument, "block|car", "--via chunked: block/put or dag/import" },
+	{ NULL, 0, 0, NULL, NULL }
 };
+static const struct cli_opt *const opts[] = { addopts, timeopt_opts, cli_std, NULL };
 
 int
 main(int argc, char *argv[])
 {
+	static const char *const cidversions[] = { "0", "1", NULL };
+	static const char *const vias[] = { "rpc", "chunked", NULL };
+	static const char *const modes[] = { "block", "car", NULL };
+	char why[160];
 	struct addbench b = { 0 };
 	struct timeopt o;
 	const char *sizes = "1024,10240,102400,1048576", *bad, *chunker = NULL;
@@ -62,9 +63,10 @@ main(int argc, char *argv[])
 	uint64_t chunk;
 
 	setargv0(argv[0]);
+	cli_usage(synopsis);
 	timeopt_init(&o);
-	while ((ch = getopt_long(argc, argv, TIMEOPT_SHORT "s:", longopts, NULL)) != -1) {
-		if (timeopt_parse(&o, ch, optarg, usage))
+	while ((ch = cli_next(argc, argv, opts)) != -1) {
+		if (timeopt_parse(&o, ch, optarg))
 			continue;
 		switch (ch) {
 		case 's': sizes = optarg; break;
@@ -77,25 +79,17 @@ main(int argc, char *argv[])
 		case O_SAME: b.same = 1; break;
 		case O_CHUNKER: chunker = optarg; break;
 		case O_CIDV:
-			if (strcmp(optarg, "0") && strcmp(optarg, "1"))
-				usageerr("--cid-version: expected 0 or 1, got '%s'", optarg);
-			cidv = atoi(optarg);
+			cidv = cli_choice("--cid-version", optarg, cidversions);
 			break;
 		case O_RAW: raw = 1; break;
 		case O_PIN: pin = 1; break;
 		case O_NOPIN: pin = 0; break;
 		case O_ONLYHASH: onlyhash = 1; break;
 		case O_VIA:
-			if (!strcmp(optarg, "chunked"))
-				chunked = 1;
-			else if (strcmp(optarg, "rpc"))
-				usageerr("--via: expected rpc or chunked, got '%s'", optarg);
+			chunked = cli_choice("--via", optarg, vias);
 			break;
 		case O_CHUNKMODE:
-			if (!strcmp(optarg, "car"))
-				up.mode = UP_CAR;
-			else if (strcmp(optarg, "block"))
-				usageerr("--chunk-mode: expected block or car, got '%s'", optarg);
+			up.mode = cli_choice("--chunk-mode", optarg, modes) ? UP_CAR : UP_BLOCK;
 			break;
 		default: cli_badopt();
 		}
@@ -108,6 +102,8 @@ main(int argc, char *argv[])
 			usageerr("--sizes: bad size '%s' (use bytes or k, M, G suffixes)", bad);
 		b.sizes = sizev;
 	}
+	if (chunker && dag_chunker_check(chunker, why, sizeof why) < 0)
+		usageerr("--chunker: %s", why);
 	if (chunked) {
 		/* chunk-put's upload: adds one at a time, -c requests each */
 		if (o.run.rate > 0)

@@ -1,5 +1,4 @@
 /* ipfs-time-cat: time content reads and bare RPC calls, one record each. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,28 +12,24 @@
 #include "timing/cat.h"
 #include "timing/options.h"
 
-static _Noreturn void
-usage(void)
-{
-	printf("usage: %s [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
-	    "       [-l label] [-t timeout] [--via rpc|gateway|rpc,gateway] [--verify]\n"
-	    "       [--discard] [--show-warmup] [--api url] [--gateway url]\n"
-	    "       [--api-auth-file file] [cid ... | -]\n"
-	    "       %s [options] --call endpoint [--call endpoint ...]\n", argv0, argv0);
-	exit(0);
-}
+static const char synopsis[] =
+"usage: ipfs-time-cat [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
+"       [-l label] [-t timeout] [-H header] [--via rpc|gateway|rpc,gateway]\n"
+"       [--verify] [--discard] [--show-warmup] [--api url] [--gateway url]\n"
+"       [--api-auth-file file] [cid | file | -] ...\n"
+"       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
 
 enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY };
 
-static const struct option longopts[] = {
-	TIMEOPT_LONG,
-	{ "via", required_argument, NULL, O_VIA },
-	{ "verify", no_argument, NULL, O_VERIFY },
-	{ "discard", no_argument, NULL, O_DISCARD },
-	{ "call", required_argument, NULL, O_CALL },
-	{ "gateway", required_argument, NULL, O_GATEWAY },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_opt catopts[] = {
+	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID) or rpc,gateway" },
+	{ "verify", O_VERIFY, no_argument, NULL, "check every byte count (and raw blocks' hashes)" },
+	{ "discard", O_DISCARD, no_argument, NULL, "read without keeping the content" },
+	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
+	{ "gateway", O_GATEWAY, required_argument, "url", "the HTTP gateway" },
+	{ NULL, 0, 0, NULL, NULL }
 };
+static const struct cli_opt *const opts[] = { catopts, timeopt_opts, cli_std, NULL };
 
 static void
 parse_via(struct catbench *b, const char *s)
@@ -65,9 +60,10 @@ main(int argc, char *argv[])
 	int ch, rc;
 
 	setargv0(argv[0]);
+	cli_usage(synopsis);
 	timeopt_init(&o);
-	while ((ch = getopt_long(argc, argv, TIMEOPT_SHORT, longopts, NULL)) != -1) {
-		if (timeopt_parse(&o, ch, optarg, usage))
+	while ((ch = cli_next(argc, argv, opts)) != -1) {
+		if (timeopt_parse(&o, ch, optarg))
 			continue;
 		switch (ch) {
 		case O_VIA: parse_via(&b, optarg); break;

@@ -1,5 +1,4 @@
 /* prof-diff: summarize a profile, or compare two, with benchstat-style statistics. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,41 +9,28 @@
 #include "stats/profile.h"
 #include "stats/report.h"
 
-_Noreturn static void
-usage(void)
-{
-	fputs("usage: prof-diff [-j] [-a alpha] [-c key[=old,new,...]] [-g keys] [-m metrics]\n"
-	    "                 [-o text|tsv|json] [--fail-slower pct] file [file]\n", stdout);
-	efshut();
-	exit(0);
-}
+static const char synopsis[] =
+"usage: prof-diff [-j] [-a alpha] [-c key[=old,new,...]] [-g keys] [-m metrics]\n"
+"                 [-o text|tsv|json] [--fail-slower pct] file [file]\n";
 
-static double
-number(const char *opt, const char *s, double lo, double hi)
-{
-	char *end;
-	double v = strtod(s, &end);
+enum { O_FAILSLOWER = CLI_LONG };
 
-	if (end == s || *end || !(v >= lo && v <= hi))
-		usageerr("%s: bad value '%s'", opt, s);
-	return v;
-}
+static const struct cli_opt diffopts[] = {
+	{ "alpha", 'a', required_argument, "alpha", "significance level; intervals at 1 - alpha (0.05)" },
+	{ "compare", 'c', required_argument, "key[=old,new]", "compare the values of a column inside one file" },
+	{ "group", 'g', required_argument, "keys", "key columns of a group (op,via,size,access,label)" },
+	{ "metric", 'm', required_argument, "metrics", "metric columns (t_total,mb_per_s)" },
+	{ "output", 'o', required_argument, "text|tsv|json", "an aligned table, or records" },
+	{ "json", 'j', no_argument, NULL, "the same as -o json" },
+	{ "fail-slower", O_FAILSLOWER, required_argument, "pct", "exit 1 when a group is significantly slower by more" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const struct cli_opt *const opts[] = { diffopts, cli_std, NULL };
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "alpha", required_argument, NULL, 'a' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "fail-slower", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const char *const formats[] = { "text", "tsv", "json", NULL };
 	struct reportopts o = { .alpha = 0.05, .format = OUT_TEXT, .fail_slower = -1 };
 	const char *groupby = NULL, *metrics = NULL, *split = NULL;
 	struct recr *in[2];
@@ -54,10 +40,11 @@ main(int argc, char **argv)
 	int c;
 
 	setargv0(argv[0]);
-	while ((c = getopt_long(argc, argv, "a:c:g:m:o:jhV", longopts, NULL)) != -1) {
+	cli_usage(synopsis);
+	while ((c = cli_next(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'a':
-			o.alpha = number("-a", optarg, 1e-12, 0.5);
+			o.alpha = cli_range("-a", optarg, 1e-12, 0.5);
 			break;
 		case 'c':
 			if (!*optarg || *optarg == '=')
@@ -71,25 +58,14 @@ main(int argc, char **argv)
 			metrics = optarg;
 			break;
 		case 'o':
-			if (!strcmp(optarg, "text"))
-				o.format = OUT_TEXT;
-			else if (!strcmp(optarg, "tsv"))
-				o.format = OUT_TSV;
-			else if (!strcmp(optarg, "json"))
-				o.format = OUT_JSON;
-			else
-				usageerr("-o: expected text, tsv or json, not '%s'", optarg);
+			o.format = cli_choice("-o", optarg, formats);	/* OUT_TEXT, OUT_TSV, OUT_JSON */
 			break;
 		case 'j':
 			o.format = OUT_JSON;
 			break;
-		case 'F':
-			o.fail_slower = number("--fail-slower", optarg, 0, 1e9);
+		case O_FAILSLOWER:
+			o.fail_slower = cli_range("--fail-slower", optarg, 0, 1e9);
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			cli_version();
 		default:
 			cli_badopt();
 		}

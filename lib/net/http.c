@@ -94,6 +94,8 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 		r->hdrs = curl_slist_append(r->hdrs, auth);
 		memset(auth, 0, sizeof auth);
 	}
+	for (int i = 0; o && i < o->nheaders; i++)
+		r->hdrs = curl_slist_append(r->hdrs, o->headers[i]);
 	r->hdrs_empty = curl_slist_append(NULL, "Content-Type:");
 	for (struct curl_slist *l = r->hdrs; l; l = l->next)
 		r->hdrs_empty = curl_slist_append(r->hdrs_empty, l->data);

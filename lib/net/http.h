@@ -12,6 +12,8 @@ struct http_opts {
 	double timeout;		/* whole request, seconds; 0 = none */
 	double connect_timeout;	/* seconds; 0 = libcurl's default */
 	const char *auth;	/* Authorization header value for the RPC API, or NULL */
+	char **headers;		/* more "Name: value" headers (-H), nheaders of them */
+	int nheaders;
 };
 
 /* Outcome and timings of one request, as curl's --write-out reports them:

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -283,4 +284,63 @@ dag_next(struct dag *d, struct dag_block *b)
 	d->qhead = (d->qhead + 1) % QLEN;
 	d->qlen--;
 	return 1;
+}
+
+/* A decimal of digits only into *v; 0, or -1. */
+static int
+digits(const char *s, size_t len, unsigned long *v)
+{
+	*v = 0;
+	if (len == 0 || len > 9)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (unsigned long)(s[i] - '0');
+	}
+	return 0;
+}
+
+int
+dag_chunker_check(const char *spec, char *why, size_t n)
+{
+	const unsigned long max = 1 << 20;
+	unsigned long v[3];
+	const char *p;
+	int k = 0;
+
+	if (!*spec || !strcmp(spec, "default") || !strcmp(spec, "buzhash"))
+		return 0;
+	if (!strncmp(spec, "size-", 5)) {
+		if (digits(spec + 5, strlen(spec + 5), &v[0]) < 0 || v[0] == 0 || v[0] > max) {
+			snprintf(why, n, "'%s': size-N takes N from 1 to %lu", spec, max);
+			return -1;
+		}
+		return 0;
+	}
+	if (strncmp(spec, "rabin", 5) || (spec[5] && spec[5] != '-'))
+		goto bad;
+	for (p = spec + 5; *p == '-' && k < 3; k++) {
+		size_t len = strcspn(p + 1, "-");
+
+		if (digits(p + 1, len, &v[k]) < 0)
+			goto bad;
+		p += 1 + len;
+	}
+	if (*p || k == 2)
+		goto bad;
+	if (k == 3 && !(v[0] >= 16 && v[0] < v[1] && v[1] < v[2] && v[2] <= max)) {
+		snprintf(why, n, "'%s': rabin-MIN-AVG-MAX takes 16 <= MIN < AVG < MAX <= %lu",
+		    spec, max);
+		return -1;
+	}
+	if (k == 1 && (v[0] < 16 || v[0] > max)) {
+		snprintf(why, n, "'%s': rabin-AVG takes AVG from 16 to %lu", spec, max);
+		return -1;
+	}
+	return 0;
+bad:
+	snprintf(why, n, "'%s': expected size-N, rabin, rabin-AVG, rabin-MIN-AVG-MAX or buzhash",
+	    spec);
+	return -1;
 }

@@ -58,4 +58,12 @@ void dag_close(struct dag *d);
 /* Check opts; returns NULL or a description of what is wrong. */
 const char *dag_opts_check(const struct dag_opts *o);
 
+/*
+ * Check a chunker spec as Kubo's add parses it (go-ipfs-chunker): "" or
+ * "default", "size-N" (0 < N <= 1 MiB), "rabin", "rabin-AVG",
+ * "rabin-MIN-AVG-MAX" (16 <= MIN < AVG < MAX <= 1 MiB), "buzhash".
+ * 0, or -1 with the reason in why.
+ */
+int dag_chunker_check(const char *spec, char *why, size_t n);
+
 #endif

@@ -1,6 +1,5 @@
 /* cache-sim: trace-driven cache simulation: policies, sizes, tiers, miss-ratio curves. */
 #include <getopt.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,13 +78,12 @@ parse_sizes(const char *opt, const char *arg, int64_t **out)
 	for (int i = 0; i < n; i++)
 		if ((*out)[i] == 0) {
 			/* name the item: the i-th of the list */
-			const char *p = arg, *q;
+			const char *p = arg;
 
 			for (int k = 0; k < i; k++)
 				p = strchr(p, ',') + 1;
-			q = strchr(p, ',');
 			usageerr("%s: '%.*s' is a cache of size 0, which holds nothing", opt,
-			    (int)(q ? q - p : (ptrdiff_t)strlen(p)), p);
+			    (int)strcspn(p, ","), p);
 		}
 	return n;
 }

@@ -200,7 +200,7 @@ get(struct fetch *f, const char *output)
 		weprintf("%s", f->x.err);
 	if (out)
 		chunkrec_final(out, "chunk-get", via, label, &f->root, &f->x, ret == 0,
-	    ret == 130 ? "interrupted" : NULL);
+		    ret == 130 ? "interrupted" : NULL);
 	if (f->fd != 1 && close(f->fd) < 0)
 		eprintf("%s:", output);
 	/* no half file that looks whole: a failed read leaves nothing */
@@ -250,7 +250,10 @@ main(int argc, char *argv[])
 			upload_only = 1;
 			break;
 		case O_PIN: u.pin = 1; upload_only = 1; break;
-		case O_RESUME: u.journal = nonempty("journal name after --resume", optarg); upload_only = 1; break;
+		case O_RESUME:
+			u.journal = nonempty("journal name after --resume", optarg);
+			upload_only = 1;
+			break;
 		case O_RETRIES:
 			u.retries = f.retries = cli_count("--retries", optarg, 0);
 			break;

@@ -25,8 +25,8 @@ enum { PROGRESS_COUNT, PROGRESS_BYTES };
 
 /*
  * done of total (0: unknown) since progress_init, into buf: with
- * PROGRESS_BYTES "12.0 MiB of 100 MiB (12%), 4.1 MiB/s, elapsed 0:03, ETA 0:21",
- * with PROGRESS_COUNT "120 of 2000 (6%), 40.0/s, elapsed 0:03, ETA 0:47"
+ * PROGRESS_BYTES "12.0 MiB of 100.0 MiB (12%), 4.1 MiB/s, elapsed 0:03, ETA 0:21",
+ * with PROGRESS_COUNT "120 of 2000 (6%), 40/s, elapsed 0:03, ETA 0:47"
  * (counts from 10000 up as "12.3k", "4.5M");
  * without a total, no share and no ETA. Returns buf.
  */

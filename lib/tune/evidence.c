@@ -1,0 +1,534 @@
+/* tune/evidence.c: load profiles, comparisons and cache curves (tune/evidence.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tune/evidence.h"
+#include "base/util.h"
+#include "rec/fields.h"
+#include "rec/read.h"
+#include "stats/profile.h"
+#include "stats/stats.h"
+
+enum { K_BAD = -1, K_TIMING, K_COMPARE, K_RESULTS, K_MRC };
+
+/* Malformed records named one by one before they are only counted. */
+enum { MAXREPORT = 20 };
+
+/* Columns that say how a run was made, besides its label. */
+static const char *const layoutcols[] = { "chunker", "raw_leaves", "cid_version", "parallel",
+	"mode", NULL };
+
+static const char *
+display(const char *path)
+{
+	return strcmp(path, "-") ? path : "stdin";
+}
+
+static int
+has(struct recr *r, const char *col)
+{
+	return recr_col(r, col) >= 0;
+}
+
+/* What an input holds; cache says which flag gave it. */
+static int
+kindof(struct recr *r, const char *path, int cache)
+{
+	const char *name = display(path);
+	int k = K_BAD;
+
+	if (recr_ncols(r) == 0) {
+		weprintf("%s: no records", name);
+		return K_BAD;
+	}
+	if (has(r, "metric") && has(r, "old") && has(r, "new") && has(r, "verdict"))
+		k = K_COMPARE;
+	else if (has(r, "t_total"))
+		k = K_TIMING;
+	else if (has(r, "policy") && has(r, "capacity") && has(r, "hit_ratio"))
+		k = K_RESULTS;
+	else if (has(r, "capacity") && has(r, "miss_ratio"))
+		k = K_MRC;
+	else if (has(r, "metric") && has(r, "median")) {
+		weprintf("%s: a prof-diff summary: give the records themselves, or a comparison "
+		    "(prof-diff -o tsv of two profiles, or with -c)", name);
+		return K_BAD;
+	}
+	if (k == K_BAD) {
+		weprintf("%s: neither timing records (t_total), a prof-diff comparison (metric, old, "
+		    "new, verdict), cache-sim results (policy, capacity, hit_ratio) nor a miss-ratio "
+		    "curve (capacity, miss_ratio)", name);
+		return K_BAD;
+	}
+	if (cache && (k == K_TIMING || k == K_COMPARE)) {
+		weprintf("%s: %s: give it with --profile", name,
+		    k == K_TIMING ? "timing records" : "a prof-diff comparison");
+		return K_BAD;
+	}
+	if (!cache && (k == K_RESULTS || k == K_MRC)) {
+		weprintf("%s: %s: give it with --cache", name,
+		    k == K_RESULTS ? "cache-sim results" : "a miss-ratio curve");
+		return K_BAD;
+	}
+	return k;
+}
+
+/* "file:line: why", the first MAXREPORT times. */
+static void
+bad(unsigned long *nbad, const char *where, const char *fmt, const char *a, const char *b)
+{
+	char msg[512];
+
+	if (++*nbad > MAXREPORT)
+		return;
+	snprintf(msg, sizeof msg, fmt, a, b);
+	weprintf("%s: %s%s", where, msg, *nbad == MAXREPORT ? " (further errors are only counted)" : "");
+}
+
+/* Column col of the current record as a number: 1, 0 when absent, -1 (and
+ * a report) when it is something else. */
+static int
+num(struct recr *r, const char *col, double *v, unsigned long *nbad)
+{
+	int c = recr_col(r, col);
+	const char *s = recr_get(r, c);
+
+	*v = NAN;
+	if (!s)
+		return 0;
+	*v = recr_num(r, c);
+	if (isfinite(*v))
+		return 1;
+	bad(nbad, recr_where(r), "%s: not a number: '%s'", col, s);
+	return -1;
+}
+
+static char *
+dupornull(const char *s)
+{
+	return s ? estrdup(s) : NULL;
+}
+
+static int
+strsame(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Add name to a ", "-separated list of names held in *list. */
+static void
+addname(char **list, const char *name)
+{
+	size_t n, len = strlen(name);
+	const char *p;
+
+	for (p = *list; p && (p = strstr(p, name)); p += len)
+		if ((p == *list || p[-1] == ' ') && (p[len] == ',' || !p[len]))
+			return;
+	n = (*list ? strlen(*list) + 2 : 0) + len + 1;
+	*list = erealloc(*list, n);
+	if (n == len + 1)
+		memcpy(*list, name, len + 1);
+	else
+		strcat(strcat(*list, ", "), name);
+}
+
+static struct tune_arm *
+arm_get(struct tune_evidence *ev, const char *op, const char *via, int64_t size,
+    const struct tune_layout *lay)
+{
+	struct tune_arm *a;
+
+	for (size_t i = 0; i < ev->narm; i++) {
+		a = &ev->arm[i];
+		if (strsame(a->op, op) && strsame(a->via, via) && a->size == size &&
+		    tune_layout_same_import(&a->lay, lay) && tune_layout_same_upload(&a->lay, lay))
+			return a;
+	}
+	egrow((void **)&ev->arm, &ev->armcap, ev->narm + 1, sizeof *ev->arm);
+	a = &ev->arm[ev->narm++];
+	memset(a, 0, sizeof *a);
+	a->op = dupornull(op);
+	a->via = dupornull(via);
+	a->size = size;
+	a->lay = *lay;
+	return a;
+}
+
+/* The value of key column name in group g, NULL when absent or "-". */
+static const char *
+keyval(const struct profset *ps, const struct group *g, const char *name)
+{
+	for (size_t i = 0; i < ps->nkeys; i++)
+		if (!strcmp(ps->keys[i], name))
+			return g->keys[i] && strcmp(g->keys[i], "-") ? g->keys[i] : NULL;
+	return NULL;
+}
+
+static int64_t
+sizeval(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (!s)
+		return -1;
+	v = strtoll(s, &end, 10);
+	return *end || v < 0 ? -1 : v;
+}
+
+/* The groups of one profile into arms. */
+static int
+arms_from(struct tune_evidence *ev, const struct profset *ps, const struct profile *p)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < groups_count(p->groups); i++) {
+		const struct group *g = groups_at(p->groups, i);
+		const char *label = keyval(ps, g, "label"), *v;
+		struct tune_layout lay;
+		struct tune_arm *a;
+		char why[160];
+
+		tune_layout_init(&lay);
+		if (tune_layout_parse(label, &lay, why, sizeof why) < 0) {
+			weprintf("%s: label '%s': %s", p->name, label, why);
+			rc = -1;
+			continue;
+		}
+		for (size_t k = 0; layoutcols[k]; k++)
+			if ((v = keyval(ps, g, layoutcols[k])) &&
+			    tune_layout_set(&lay, layoutcols[k], v, why, sizeof why) < 0) {
+				weprintf("%s: column %s", p->name, why);
+				rc = -1;
+			}
+		a = arm_get(ev, keyval(ps, g, "op"), keyval(ps, g, "via"),
+		    sizeval(keyval(ps, g, "size")), &lay);
+		for (size_t k = 0; k < g->m[0].n; k++) {
+			egrow((void **)&a->x, &a->cap, a->n + 1, sizeof *a->x);
+			a->x[a->n++] = g->m[0].x[k];
+		}
+		a->fail += g->fail;
+		addname(&a->files, p->name);
+		if (!a->label && label)
+			a->label = estrdup(label);
+	}
+	return rc;
+}
+
+/* Timing records, all at once through prof-diff's loader: grouped by op,
+ * via, size, label and the layout columns present, metric t_total. */
+static int
+load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
+{
+	static const char *const base[] = { "op", "via", "size", "label", NULL };
+	char groupby[256] = "";
+	struct profset ps;
+	int rc = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const char *const *cols = pass ? layoutcols : base;
+
+		for (size_t k = 0; cols[k]; k++)
+			for (size_t i = 0; i < n; i++)
+				if (has(in[i], cols[k])) {
+					if (groupby[0])
+						strcat(groupby, ",");
+					strcat(groupby, cols[k]);
+					break;
+				}
+	}
+	profset_init(&ps, in, names, n, groupby, "t_total", NULL);
+	for (size_t i = 0; i < n; i++)
+		profset_read(&ps, in[i], i, display(names[i]));
+	if (ps.bad) {
+		weprintf("%lu malformed record%s: not tuning from bad data", ps.bad,
+		    ps.bad == 1 ? "" : "s");
+		rc = -1;
+	}
+	for (size_t i = 0; i < ps.nprof; i++)
+		if (arms_from(ev, &ps, &ps.prof[i]) < 0)
+			rc = -1;
+	profset_free(&ps);
+	for (size_t i = 0; i < ev->narm; i++)
+		stats_sort(ev->arm[i].x, ev->arm[i].n);
+	return rc;
+}
+
+/* prof-diff -o tsv comparisons: the t_total rows. */
+static int
+load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
+{
+	static const char *const numcols[] = { "median_old", "median_new", "ci_lo_old", "ci_hi_old",
+		"ci_lo_new", "ci_hi_new", "p", "n_old", "n_new", NULL };
+	unsigned long nbad = 0;
+	int rc;
+
+	while ((rc = recr_next(r)) != 0) {
+		const char *metric = recr_get(r, recr_col(r, "metric"));
+		double v[9];
+		struct tune_row *w;
+		int64_t size = -1;
+		int broken = 0;
+
+		if (rc < 0) {
+			bad(&nbad, recr_where(r), "%s%s", recr_error(r), "");
+			continue;
+		}
+		for (size_t k = 0; numcols[k]; k++)
+			broken |= num(r, numcols[k], &v[k], &nbad) < 0;
+		if (rec_size(r, "size", &size) < 0) {
+			bad(&nbad, recr_where(r), "size: not a whole number of bytes: '%s'%s",
+			    recr_get(r, recr_col(r, "size")), "");
+			broken = 1;
+		}
+		if (broken || !metric || strcmp(metric, "t_total") || isnan(v[0]) || isnan(v[1]))
+			continue;	/* other metrics; a side without samples */
+		egrow((void **)&ev->row, &ev->rowcap, ev->nrow + 1, sizeof *ev->row);
+		w = &ev->row[ev->nrow++];
+		memset(w, 0, sizeof *w);
+		w->file = estrdup(name);
+		w->where = estrdup(recr_where(r));
+		w->op = dupornull(recr_get(r, recr_col(r, "op")));
+		w->via = dupornull(recr_get(r, recr_col(r, "via")));
+		w->label = dupornull(recr_get(r, recr_col(r, "label")));
+		w->old = dupornull(recr_get(r, recr_col(r, "old")));
+		w->new = dupornull(recr_get(r, recr_col(r, "new")));
+		w->test = dupornull(recr_get(r, recr_col(r, "test")));
+		w->verdict = dupornull(recr_get(r, recr_col(r, "verdict")));
+		w->size = size;
+		w->med_old = v[0], w->med_new = v[1];
+		w->lo_old = v[2], w->hi_old = v[3], w->lo_new = v[4], w->hi_new = v[5];
+		w->p = v[6];
+		w->n_old = isfinite(v[7]) ? (size_t)v[7] : 0;
+		w->n_new = isfinite(v[8]) ? (size_t)v[8] : 0;
+	}
+	if (nbad)
+		weprintf("%s: %lu malformed record%s: not tuning from bad data", name, nbad,
+		    nbad == 1 ? "" : "s");
+	return nbad ? -1 : 0;
+}
+
+static struct tune_curve *
+curve_get(struct tune_evidence *ev, const char *policy, const char *unit, const char *file,
+    int mrc)
+{
+	struct tune_curve *c;
+
+	for (size_t i = 0; i < ev->ncurve; i++) {
+		c = &ev->curve[i];
+		if (!strcmp(c->policy, policy) && !strcmp(c->unit, unit) && !strcmp(c->file, file) &&
+		    c->mrc == mrc)
+			return c;
+	}
+	egrow((void **)&ev->curve, &ev->curvecap, ev->ncurve + 1, sizeof *ev->curve);
+	c = &ev->curve[ev->ncurve++];
+	memset(c, 0, sizeof *c);
+	c->policy = estrdup(policy);
+	c->unit = estrdup(unit);
+	c->file = estrdup(file);
+	c->mrc = mrc;
+	return c;
+}
+
+static void
+addpoint(struct tune_curve *c, double capacity, double hit)
+{
+	egrow((void **)&c->pt, &c->cap, c->n + 1, sizeof *c->pt);
+	c->pt[c->n].capacity = capacity;
+	c->pt[c->n++].hit = hit;
+}
+
+/* cache-sim --mrc: LRU's miss ratio against capacity. */
+static int
+load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
+{
+	unsigned long nbad = 0;
+	int rc;
+
+	while ((rc = recr_next(r)) != 0) {
+		const char *unit = recr_get(r, recr_col(r, "unit"));
+		double cap, miss;
+		int a, b;
+
+		if (rc < 0) {
+			bad(&nbad, recr_where(r), "%s%s", recr_error(r), "");
+			continue;
+		}
+		a = num(r, "capacity", &cap, &nbad);
+		b = num(r, "miss_ratio", &miss, &nbad);
+		if (a < 0 || b < 0)
+			continue;
+		if (a == 0 || b == 0 || cap < 0 || miss < 0 || miss > 1) {
+			bad(&nbad, recr_where(r), "%s%s", "expected a capacity >= 0 and a miss ratio in 0..1", "");
+			continue;
+		}
+		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, 1), cap, 1 - miss);
+	}
+	if (nbad)
+		weprintf("%s: %lu malformed record%s: not tuning from bad data", name, nbad,
+		    nbad == 1 ? "" : "s");
+	return nbad ? -1 : 0;
+}
+
+static int
+cmppoint(const void *a, const void *b)
+{
+	const struct tune_point *x = a, *y = b;
+
+	return (x->capacity > y->capacity) - (x->capacity < y->capacity);
+}
+
+static struct tune_tiers *
+tiers_get(struct tune_evidence *ev, const char *policy, const char *unit, const char *file)
+{
+	struct tune_tiers *t;
+
+	for (size_t i = 0; i < ev->ntier; i++) {
+		t = &ev->tier[i];
+		if (!strcmp(t->policy, policy) && !strcmp(t->unit, unit) && !strcmp(t->file, file))
+			return t;
+	}
+	egrow((void **)&ev->tier, &ev->tiercap, ev->ntier + 1, sizeof *ev->tier);
+	t = &ev->tier[ev->ntier++];
+	memset(t, 0, sizeof *t);
+	t->policy = estrdup(policy);
+	t->unit = estrdup(unit);
+	t->file = estrdup(file);
+	return t;
+}
+
+/* cache-sim results through prof-diff's loader: mean hit ratio per policy,
+ * unit, capacity (and disk capacity for tiers). */
+static int
+load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
+{
+	struct profset ps;
+	int disk = 0, rc = 0;
+
+	for (size_t i = 0; i < n; i++)
+		disk |= has(in[i], "disk_capacity");
+	profset_init(&ps, in, names, n, disk ? "policy,unit,capacity,disk_capacity" :
+	    "policy,unit,capacity", "hit_ratio", NULL);
+	for (size_t i = 0; i < n; i++)
+		profset_read(&ps, in[i], i, display(names[i]));
+	if (ps.bad) {
+		weprintf("%lu malformed record%s: not tuning from bad data", ps.bad,
+		    ps.bad == 1 ? "" : "s");
+		rc = -1;
+	}
+	for (size_t i = 0; i < ps.nprof; i++) {
+		const struct profile *p = &ps.prof[i];
+
+		for (size_t k = 0; k < groups_count(p->groups); k++) {
+			const struct group *g = groups_at(p->groups, k);
+			const char *policy = keyval(&ps, g, "policy"), *unit = keyval(&ps, g, "unit");
+			const char *dc = keyval(&ps, g, "disk_capacity");
+			double cap = strtod(keyval(&ps, g, "capacity") ? keyval(&ps, g, "capacity") : "nan", NULL);
+			double hit = stats_mean(g->m[0].x, g->m[0].n);
+
+			if (!policy || !isfinite(cap) || g->m[0].n == 0)
+				continue;
+			if (!unit)
+				unit = "objects";
+			if (dc || !strncmp(policy, "tiered:", 7)) {
+				struct tune_tiers *t = tiers_get(ev, policy, unit, p->name);
+
+				egrow((void **)&t->t, &t->cap, t->n + 1, sizeof *t->t);
+				t->t[t->n].mem = cap;
+				t->t[t->n].disk = dc ? strtod(dc, NULL) : 0;
+				t->t[t->n++].hit = hit;
+			} else {
+				addpoint(curve_get(ev, policy, unit, p->name, 0), cap, hit);
+			}
+		}
+	}
+	profset_free(&ps);
+	return rc;
+}
+
+int
+evidence_load(struct tune_evidence *ev, char **profiles, size_t np, char **caches, size_t nc)
+{
+	size_t n = np + nc, ntim = 0, nres = 0;
+	struct recr **in = ecalloc(n, sizeof *in), **tim = ecalloc(n, sizeof *tim);
+	struct recr **res = ecalloc(n, sizeof *res);
+	char **timn = ecalloc(n, sizeof *timn), **resn = ecalloc(n, sizeof *resn);
+	int *kind = ecalloc(n, sizeof *kind), rc = 0;
+
+	memset(ev, 0, sizeof *ev);
+	ev->nprofiles = np;
+	ev->ncaches = nc;
+	for (size_t i = 0; i < n; i++) {
+		char *path = i < np ? profiles[i] : caches[i - np];
+
+		if (!(in[i] = recr_open(path, NULL)) || (kind[i] = kindof(in[i], path, i >= np)) == K_BAD) {
+			rc = -1;
+			continue;
+		}
+		if (kind[i] == K_TIMING) {
+			tim[ntim] = in[i];
+			timn[ntim++] = path;
+		} else if (kind[i] == K_RESULTS) {
+			res[nres] = in[i];
+			resn[nres++] = path;
+		}
+	}
+	if (rc == 0 && ntim && load_timing(ev, tim, timn, ntim) < 0)
+		rc = -1;
+	if (rc == 0 && nres && load_results(ev, res, resn, nres) < 0)
+		rc = -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *path = i < np ? profiles[i] : caches[i - np];
+
+		if (kind[i] == K_COMPARE && load_rows(ev, in[i], display(path)) < 0)
+			rc = -1;
+		if (kind[i] == K_MRC && load_mrc(ev, in[i], display(path)) < 0)
+			rc = -1;
+	}
+	for (size_t i = 0; i < ev->ncurve; i++)
+		qsort(ev->curve[i].pt, ev->curve[i].n, sizeof *ev->curve[i].pt, cmppoint);
+	for (size_t i = 0; i < n; i++)
+		if (in[i])
+			recr_close(in[i]);
+	free(in);
+	free(tim);
+	free(res);
+	free(timn);
+	free(resn);
+	free(kind);
+	return rc;
+}
+
+void
+evidence_free(struct tune_evidence *ev)
+{
+	for (size_t i = 0; i < ev->narm; i++) {
+		free(ev->arm[i].op);
+		free(ev->arm[i].via);
+		free(ev->arm[i].x);
+		free(ev->arm[i].files);
+		free(ev->arm[i].label);
+	}
+	for (size_t i = 0; i < ev->nrow; i++) {
+		struct tune_row *w = &ev->row[i];
+
+		free(w->file), free(w->where), free(w->op), free(w->via), free(w->label);
+		free(w->old), free(w->new), free(w->test), free(w->verdict);
+	}
+	for (size_t i = 0; i < ev->ncurve; i++) {
+		free(ev->curve[i].policy), free(ev->curve[i].unit), free(ev->curve[i].file);
+		free(ev->curve[i].pt);
+	}
+	for (size_t i = 0; i < ev->ntier; i++) {
+		free(ev->tier[i].policy), free(ev->tier[i].unit), free(ev->tier[i].file);
+		free(ev->tier[i].t);
+	}
+	free(ev->arm);
+	free(ev->row);
+	free(ev->curve);
+	free(ev->tier);
+	memset(ev, 0, sizeof *ev);
+}

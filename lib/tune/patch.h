@@ -1,0 +1,88 @@
+/*
+ * tune/patch.h: the config patch: the keys tune-conf knows (when a change
+ * takes effect, the type Kubo wants), the change set and its two printed
+ * forms (ipfs config --json lines for sh, JSON Lines for --apply --from),
+ * the backup (the old values of exactly the changed keys, written
+ * atomically, mode 0600, before anything is set), apply (set, read back,
+ * and restore everything on the first failure) and revert.
+ */
+#ifndef TUNE_PATCH_H
+#define TUNE_PATCH_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "tune/node.h"
+
+/* When a change takes effect (on Kubo). */
+enum { WHEN_NOW, WHEN_RESTART, WHEN_INIT };
+/* What the node held when the change was made. */
+enum { CUR_UNKNOWN, CUR_SET, CUR_ABSENT };
+
+/* A key tune-conf sets or reads, as Kubo's docs/config.md describes it. */
+struct tune_key {
+	const char *key;
+	int when;
+	const char *type;	/* "string", "flag", "integer", "size" (a string of bytes) */
+	const char *js;		/* what js-ipfs 0.18 does with it, or NULL */
+};
+
+/* The key's entry, or NULL for a key tune-conf does not know. */
+const struct tune_key *tune_key(const char *key);
+/* When a change of key takes effect: a known key's, else WHEN_RESTART
+ * (Kubo reads its config once, at start). */
+int tune_key_when(const char *key);
+const char *tune_when_name(int when);
+/* The value has the type Kubo wants for a known key: 0, or -1 with why. */
+int tune_key_check(const char *key, const json_t *value, char *why, size_t n);
+
+struct tune_change {
+	char *key;
+	json_t *value;		/* the proposed value */
+	json_t *current;	/* the node's value when the patch was made (CUR_SET) */
+	int state;		/* CUR_* */
+	int when;		/* WHEN_* */
+	char *rule, *why;	/* which rule, and its evidence in a line (may be NULL) */
+};
+
+struct tune_patch {
+	struct tune_change *c;
+	size_t n, cap;
+};
+
+/* Append a change; value is taken over, current is copied (may be NULL). */
+void patch_add(struct tune_patch *p, const char *key, json_t *value, const json_t *current,
+    int state, const char *rule, const char *why);
+void patch_free(struct tune_patch *p);
+
+/* Print the patch: as "ipfs config --json KEY 'VALUE'" lines with comments
+ * (json 0) or as JSON Lines (json 1); node names the node in a comment. */
+void patch_print(const struct tune_patch *p, int json, const char *node, FILE *f);
+
+/* Read a patch in its JSON Lines form ("-" is stdin): 0, or -1 after
+ * naming each bad line as file:line. */
+int patch_read(struct tune_patch *p, const char *path);
+
+struct tune_applyopts {
+	const char *backup;	/* backup file to create (never overwritten) */
+	int restart_ok;		/* also apply keys that need a restart */
+	int quiet, json;	/* messages on stderr; output form on stdout */
+};
+
+/*
+ * Apply p to the node: refuse secrets, init-only keys, values of the wrong
+ * type and keys the node changed since the patch was made; leave out keys
+ * needing a restart unless restart_ok (naming them); write the backup of
+ * exactly the keys it changes; then set and read back each key. On the
+ * first rejection or different read-back every key already set is
+ * restored (and read back) and the result is -1. Prints what it set on
+ * stdout. Returns 0, or -1 (the reason on stderr), or -2 when it was
+ * interrupted (restored too).
+ */
+int patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_applyopts *o);
+
+/* Restore the keys of a backup file and read them back: 0 or -1. */
+int patch_revert(struct tune_node *n, const char *backup, int quiet);
+
+#endif

@@ -52,14 +52,14 @@ main(int argc, char *argv[])
 	static const char *const cidversions[] = { "0", "1", NULL };
 	static const char *const vias[] = { "rpc", "chunked", NULL };
 	static const char *const modes[] = { "block", "car", NULL };
-	char why[160];
 	struct addbench b = { 0 };
-	struct timeopt o;
-	const char *sizes = "1024,10240,102400,1048576", *bad, *chunker = NULL;
-	char query[512], extra[1024], *url, *esc;
-	int64_t *sizev = NULL;
-	int ch, cidv = -1, raw = 0, pin = 1, onlyhash = 0, seeded = 0, rc, chunked = 0;
+	struct addparams p = { .cidver = -1, .pin = 1 };
 	struct upload up = { .mode = UP_BLOCK, .retries = 0, .backoff = 0.5 };
+	struct timeopt o;
+	const char *sizes = "1024,10240,102400,1048576", *bad;
+	char extra[1024], why[160], *query, *url, *end;
+	int64_t *sizev = NULL;
+	int ch, seeded = 0, rc, chunked = 0;
 	uint64_t chunk;
 
 	setargv0(argv[0]);
@@ -71,23 +71,19 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 's': sizes = optarg; break;
 		case O_SEED:
-			b.seed = strtoull(optarg, &esc, 0);
-			if (*esc || !*optarg)
+			b.seed = strtoull(optarg, &end, 0);
+			if (*end || !*optarg)
 				usageerr("--seed: expected a number, got '%s'", optarg);
 			seeded = 1;
 			break;
 		case O_SAME: b.same = 1; break;
-		case O_CHUNKER: chunker = optarg; break;
-		case O_CIDV:
-			cidv = cli_choice("--cid-version", optarg, cidversions);
-			break;
-		case O_RAW: raw = 1; break;
-		case O_PIN: pin = 1; break;
-		case O_NOPIN: pin = 0; break;
-		case O_ONLYHASH: onlyhash = 1; break;
-		case O_VIA:
-			chunked = cli_choice("--via", optarg, vias);
-			break;
+		case O_CHUNKER: p.chunker = optarg; break;
+		case O_CIDV: p.cidver = cli_choice("--cid-version", optarg, cidversions); break;
+		case O_RAW: p.raw = 1; break;
+		case O_PIN: p.pin = 1; break;
+		case O_NOPIN: p.pin = 0; break;
+		case O_ONLYHASH: p.onlyhash = 1; break;
+		case O_VIA: chunked = cli_choice("--via", optarg, vias); break;
 		case O_CHUNKMODE:
 			up.mode = cli_choice("--chunk-mode", optarg, modes) ? UP_CAR : UP_BLOCK;
 			break;
@@ -102,45 +98,32 @@ main(int argc, char *argv[])
 			usageerr("--sizes: bad size '%s' (use bytes or k, M, G suffixes)", bad);
 		b.sizes = sizev;
 	}
-	if (chunker && dag_chunker_check(chunker, why, sizeof why) < 0)
+	if (p.chunker && dag_chunker_check(p.chunker, why, sizeof why) < 0)
 		usageerr("--chunker: %s", why);
 	if (chunked) {
 		/* chunk-put's upload: adds one at a time, -c requests each */
 		if (o.run.rate > 0)
 			usageerr("--rate: not with --via chunked (adds run one at a time)");
-		if (onlyhash)
+		if (p.onlyhash)
 			usageerr("--only-hash: not with --via chunked (use chunk-put --only-hash)");
 		up.dag.chunk = DAG_CHUNK_DEFAULT;
-		if (chunker && (strncmp(chunker, "size-", 5) ||
-		    parse_size(chunker + 5, &chunk) < 0 || chunk > DAG_CHUNK_MAX ||
-		    (up.dag.chunk = chunk) == 0))
-			usageerr("--chunker: --via chunked takes size-N (N up to 1048576), got '%s'",
-			    chunker);
-		up.dag.cidver = cidv > 0;
-		up.dag.raw_leaves = raw || cidv == 1;
+		if (p.chunker && (strncmp(p.chunker, "size-", 5) ||
+		    parse_size(p.chunker + 5, &chunk) < 0 || (up.dag.chunk = chunk) == 0))
+			usageerr("--chunker: --via chunked takes size-N, got '%s'", p.chunker);
+		up.dag.cidver = p.cidver > 0;
+		up.dag.raw_leaves = p.raw || p.cidver == 1;
 		up.parallel = o.run.concurrency;
 		up.car_size = 64 << 20;
-		up.pin = pin;
+		up.pin = p.pin;
 	} else if (up.mode == UP_CAR) {
 		usageerr("--chunk-mode: only with --via chunked");
 	}
 	if (!seeded)
 		b.seed = payload_random_seed();
-
-	snprintf(query, sizeof query, "pin=%s%s%s%s%s%s%s",
-	    pin ? "true" : "false", raw ? "&raw-leaves=true" : "",
-	    cidv >= 0 ? (cidv ? "&cid-version=1" : "&cid-version=0") : "",
-	    onlyhash ? "&only-hash=true" : "", chunker ? "&chunker=" : "",
-	    chunker ? (esc = url_escape(chunker)) : "", "");
 	timeopt_finish(&o);
-	b.iterations = o.iterations;
-	b.warmup = o.warmup < 0 ? 1 : o.warmup;
-	b.show_warmup = o.show_warmup;
-	b.label = o.label;
-	b.quiet = o.quiet;
-	b.run = o.run;
-	url = rpc_url(o.api, "add", query);
-	b.url = url;
+	b.r = timeopt_run(&o, 1);
+	query = addbench_query(&p);
+	b.url = url = rpc_url(o.api, "add", query);
 
 	sig_init();
 	if (chunked)
@@ -150,17 +133,9 @@ main(int argc, char *argv[])
 		    up.parallel, up.dag.chunk, up.dag.cidver, up.dag.raw_leaves, up.pin);
 	else
 		snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
-		    (unsigned long long)b.seed, b.run.concurrency, b.run.rate, query);
-	if (seeded && !onlyhash && !b.nfiles) {
-		char cid[600];
-
-		if (addbench_held(&b, o.api, query, &o.http, cid, sizeof cid) == 1) {
-			b.dedup = 1;
-			weprintf("warning: the node already holds the content of --seed %llu "
-			    "(%s): adds of it measure deduplication, not storage; its records "
-			    "say dedup=1 (use another seed, or none)", (unsigned long long)b.seed, cid);
-		}
-	}
+		    (unsigned long long)b.seed, b.r.run.concurrency, b.r.run.rate, query);
+	if (seeded && !p.onlyhash && !b.nfiles)
+		addbench_check_seed(&b, o.api, query, &o.http);
 	addbench_open(&b, o.json, argv0, url_redact(o.api), extra);
 	if (chunked) {
 		up.api = o.api;
@@ -170,21 +145,9 @@ main(int argc, char *argv[])
 		rc = addbench_run(&b);
 	}
 	recw_close(b.out);
-	if (b.dead) {
-		weprintf("the warm-up add reached no node at %s: %s; nothing was measured",
-		    url_redact(o.api), b.dead);
-		rc = EXIT_RUNTIME;
-	} else if (!b.quiet) {
-		runsum_print(&b.sum, chunked ? "adds" : "requests");
-	}
-	runsum_free(&b.sum);
-	free(b.dead);
-	if (chunker)
-		free(esc);
+	rc = addbench_finish(&b, rc, o.api, chunked ? "adds" : "requests");
 	free(sizev);
-	for (int i = 0; i < b.nfiles; i++)
-		free(b.files[i]);
-	free(b.files);
+	free(query);
 	free(url);
 	timeopt_free(&o);
 	return rc;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/cli.h"
 #include "base/sig.h"
@@ -86,59 +85,25 @@ main(int argc, char *argv[])
 	b.calls = calls;
 	b.ncalls = (int)ncalls;
 	timeopt_finish(&o);
-	b.iterations = o.iterations;
 	/* reads: the first one of each CID is the cold one, so no warm-up by
 	 * default; calls warm up their connection with one */
-	b.warmup = o.warmup >= 0 ? o.warmup : ncalls ? 1 : 0;
-	b.show_warmup = o.show_warmup;
-	b.label = o.label;
-	b.quiet = o.quiet;
-	b.run = o.run;
+	b.r = timeopt_run(&o, ncalls ? 1 : 0);
 	b.api = o.api;
 	b.gateway = discover_gateway(gw_flag);
-
-	if (!ncalls) {
-		/* operands: CIDs, files of CIDs or records, "-" for stdin (also
-		 * when there are none) */
-		if (optind == argc && isatty(STDIN_FILENO))
-			usageerr("no CIDs: give them as arguments or on stdin");
-		for (int i = optind; i <= argc; i++) {
-			const char *a = i < argc ? argv[i] : optind == argc ? "-" : NULL;
-			char why[400];
-
-			if (!a)
-				break;
-			if (strcmp(a, "-") && catbench_add(&b, a, -1, why, sizeof why) == 0)
-				continue;
-			if (strcmp(a, "-") && access(a, F_OK) < 0)
-				usageerr("%s: %s, nor a file", a, why);
-			if (catbench_load(&b, a) < 0)
-				return EXIT_RUNTIME;
-		}
-		if (b.skipped)
-			weprintf("skipped %lu input records without a CID (failed adds)", b.skipped);
-		if (!b.nt)
-			eprintf("no CIDs to read");
-		if (b.verify)
-			catbench_sizes(&b);
-	}
+	if (!ncalls)
+		catbench_operands(&b, argv + optind, argc - optind);
 
 	sig_init();
 	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g",
-	    url_redact(b.gateway), b.run.concurrency, b.run.rate);
+	    url_redact(b.gateway), b.r.run.concurrency, b.r.run.rate);
 	b.out = timing_open(o.json, argv0, url_redact(b.api), extra);
 	rc = catbench_run(&b);
 	recw_close(b.out);
-	if (!b.quiet)
+	if (!b.r.quiet)
 		runsum_print(&b.sum, "requests");
-	runsum_free(&b.sum);
 	if (b.skipped && rc == 0)
 		rc = EXIT_RUNTIME;	/* a failed add upstream is a failure here too */
-	for (size_t i = 0; i < b.nt; i++) {
-		free(b.t[i].path);
-		free(b.t[i].why);
-	}
-	free(b.t);
+	catbench_free(&b);
 	free(calls);
 	free((char *)b.gateway);
 	timeopt_free(&o);

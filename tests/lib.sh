@@ -26,14 +26,13 @@ notok() {
 	return 0
 }
 
-# The checks keep the command's output in $T/out and $T/err, written when
-# it ends (a command may read the previous check's $T/out).
+# The checks write the command's output to $T/out and $T/err (so a
+# check's own command must not read $T/out: give its input another name).
 # check NAME CMD...: the command exits 0.
 check() {
 	local name=$1; shift
 	local rc
-	"$@" >"$T/out.new" 2>"$T/err.new"; rc=$?
-	mv "$T/out.new" "$T/out"; mv "$T/err.new" "$T/err"
+	"$@" >"$T/out" 2>"$T/err"; rc=$?
 	if [ $rc -eq 0 ]; then ok "$name"; else
 		notok "$name" "exit $rc: $*" "$(tail -n 5 "$T/err")"; fi
 }
@@ -41,8 +40,7 @@ check() {
 # check_exit NAME STATUS CMD...: the command exits with STATUS.
 check_exit() {
 	local name=$1 want=$2 rc; shift 2
-	"$@" >"$T/out.new" 2>"$T/err.new"; rc=$?
-	mv "$T/out.new" "$T/out"; mv "$T/err.new" "$T/err"
+	"$@" >"$T/out" 2>"$T/err"; rc=$?
 	if [ "$rc" -eq "$want" ]; then ok "$name"; else
 		notok "$name" "exit $rc, wanted $want: $*" "$(tail -n 5 "$T/err")"; fi
 }
@@ -50,8 +48,7 @@ check_exit() {
 # check_sh NAME 'shell pipeline': the pipeline (run by bash -o pipefail) exits 0.
 check_sh() {
 	local name=$1 rc
-	bash -o pipefail -c "$2" >"$T/out.new" 2>"$T/err.new"; rc=$?
-	mv "$T/out.new" "$T/out"; mv "$T/err.new" "$T/err"
+	bash -o pipefail -c "$2" >"$T/out" 2>"$T/err"; rc=$?
 	if [ $rc -eq 0 ]; then ok "$name"; else
 		notok "$name" "exit $rc: $2" "$(tail -n 5 "$T/err")"; fi
 }

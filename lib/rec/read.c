@@ -49,7 +49,23 @@ findname(const struct recr *r, const char *name, size_t len)
 	return -1;
 }
 
-/* Read the next line that is not a comment or blank; 0 at EOF. */
+/* A JSON Lines metadata object, {"meta":{...}}: a comment, not a record. */
+static int
+ismeta(const char *s)
+{
+	s += strspn(s, " \t");
+	if (*s++ != '{')
+		return 0;
+	s += strspn(s, " \t");
+	if (strncmp(s, "\"meta\"", 6))
+		return 0;
+	s += 6;
+	s += strspn(s, " \t");
+	return *s == ':';
+}
+
+/* Read the next line that is not a comment, a metadata object or blank;
+ * 0 at EOF. */
 static int
 readline(struct recr *r)
 {
@@ -66,7 +82,7 @@ readline(struct recr *r)
 		r->lineno++;
 		while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
 			r->line[--n] = '\0';
-		if (n == 0 || r->line[0] == '#')
+		if (n == 0 || r->line[0] == '#' || ismeta(r->line))
 			continue;
 		snprintf(r->where, sizeof r->where, "%s:%lu", r->path, r->lineno);
 		return 1;

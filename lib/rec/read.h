@@ -7,8 +7,8 @@
 struct recr;
 
 /*
- * Open path ("-" is stdin). Lines starting with '#' and blank lines are
- * skipped. The format is found from the first record line: '{' starts JSON
+ * Open path ("-" is stdin). Lines starting with '#', blank lines and a
+ * JSON Lines metadata object ({"meta":...}, rec/write.h) are skipped. The format is found from the first record line: '{' starts JSON
  * Lines, anything else is a TSV header. When plain is not NULL, input whose
  * first line has no tab and is not JSON is read as headerless lines of one
  * column named plain (a first line equal to plain is taken as its header).

@@ -44,9 +44,13 @@ timing_open_cols(FILE *f, const char *const *cols, int json, const char *tool,
 		/* "key value key value ...": the run's options */
 		char *copy = estrdup(extra), *save = NULL, *k, *v;
 
-		for (k = strtok_r(copy, " ", &save); k; k = strtok_r(NULL, " ", &save))
-			if ((v = strtok_r(NULL, " ", &save)))
-				recw_meta(w, k, v);
+		for (k = strtok_r(copy, " ", &save); k; k = strtok_r(NULL, " ", &save)) {
+			if ((v = strchr(k, '=')))
+				*v++ = '\0';	/* key=value */
+			else if (!(v = strtok_r(NULL, " ", &save)))
+				break;
+			recw_meta(w, k, v);
+		}
 		free(copy);
 	}
 	recw_live(w, 0.1);

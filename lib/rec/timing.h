@@ -34,7 +34,7 @@ struct timing {
 struct recw *timing_open(int json, const char *tool, const char *api,
     const char *extra);
 /* The same on f, for a longer list of columns that begins with timing_cols.
- * extra is "key value ..." pairs: a comment line in TSV, members of the
+ * extra is "key value ..." or "key=value ..." pairs: a comment line in TSV, members of the
  * metadata object in JSON. Records are flushed live (recw_live, 100 ms). */
 struct recw *timing_open_cols(FILE *f, const char *const *cols, int json,
     const char *tool, const char *api, const char *extra);

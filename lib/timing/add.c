@@ -7,6 +7,7 @@
 #include "timing/add.h"
 #include "base/progress.h"
 #include "base/util.h"
+#include "net/discover.h"
 #include "net/rpc.h"
 #include "rec/timing.h"
 #include "timing/payload.h"
@@ -45,13 +46,13 @@ next(void *ctx, struct http_req *r)
 	curl_mimepart *part;
 	char name[64];
 
-	if (s->round >= b->warmup + b->iterations || b->dead)
+	if (s->round >= b->r.warmup + b->r.iterations || b->dead)
 		return RUN_DONE;
 	if (!r->job)
 		r->job = &s->jobs[s->njobs++];
 	j = r->job;
-	j->warmup = s->round < b->warmup;
-	j->iter = (j->warmup ? s->round : s->round - b->warmup) + 1;
+	j->warmup = s->round < b->r.warmup;
+	j->iter = (j->warmup ? s->round : s->round - b->r.warmup) + 1;
 	http_req_setup(r, "POST", b->url, 64 * 1024, NULL, NULL);
 	mime = http_req_mime(r);
 	if (b->nfiles) {
@@ -88,7 +89,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	char err[600], cid[256] = "";
 	int ok = rpc_outcome(st, r->body, err, sizeof err);
 	struct timing t = {
-		.op = "add", .via = "rpc", .label = b->label, .access = "-",
+		.op = "add", .via = "rpc", .label = b->r.label, .access = "-",
 		.size = j->size, .iter = j->iter, .warmup = j->warmup,
 	};
 
@@ -101,7 +102,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	t.cid = cid[0] ? cid : NULL;
 	t.error = err;
 	http_timing(&t, r, st);
-	if (!j->warmup || b->show_warmup)
+	if (!j->warmup || b->r.show_warmup)
 		addbench_write(b, &t);
 	runsum_add(&b->sum, &t, st);
 	b->nreq++;
@@ -159,7 +160,7 @@ addbench_held(const struct addbench *b, const char *api, const char *addq,
 	url = rpc_url(api, "add", q);
 	http_req_setup(&r, "POST", url, 1 << 16, NULL, NULL);
 	snprintf(name, sizeof name, "payload-%lld", (long long)b->sizes[0]);
-	payload_start(&pl, b->seed, (uint64_t)b->sizes[0], b->same ? 0 : (uint64_t)b->warmup + 1);
+	payload_start(&pl, b->seed, (uint64_t)b->sizes[0], b->same ? 0 : (uint64_t)b->r.warmup + 1);
 	payload_mime(http_req_mime(&r), &pl, name);
 	http_perform(&r, &st);
 	free(url);
@@ -194,14 +195,61 @@ addbench_run(struct addbench *b)
 	for (int i = 0; i < b->nfiles; i++)
 		if (filesize(b->files[i]) < 0)
 			eprintf("%s:", b->files[i]);
-	s.total = (b->warmup + b->iterations) * (b->nfiles ? b->nfiles : b->nsizes);
-	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	s.total = (b->r.warmup + b->r.iterations) * (b->nfiles ? b->nfiles : b->nsizes);
+	s.jobs = ecalloc(b->r.run.concurrency, sizeof *s.jobs);
 	runsum_start(&b->sum);
-	progress_init(b->quiet);
-	rc = runner_run(&b->run, &ops, &s);
+	progress_init(b->r.quiet);
+	rc = runner_run(&b->r.run, &ops, &s);
 	progress_end();
 	free(s.jobs);
 	if (rc)
 		return rc;
 	return b->nfail ? 1 : 0;
+}
+
+char *
+addbench_query(const struct addparams *p)
+{
+	char *esc = p->chunker ? url_escape(p->chunker) : NULL, *q;
+	size_t n = 96 + (esc ? strlen(esc) : 0);
+
+	q = emalloc(n);
+	snprintf(q, n, "pin=%s%s%s%s%s%s", p->pin ? "true" : "false",
+	    p->raw ? "&raw-leaves=true" : "",
+	    p->cidver < 0 ? "" : p->cidver ? "&cid-version=1" : "&cid-version=0",
+	    p->onlyhash ? "&only-hash=true" : "", esc ? "&chunker=" : "", esc ? esc : "");
+	free(esc);
+	return q;
+}
+
+void
+addbench_check_seed(struct addbench *b, const char *api, const char *query,
+    const struct http_opts *o)
+{
+	char cid[600];
+
+	if (addbench_held(b, api, query, o, cid, sizeof cid) == 1) {
+		b->dedup = 1;
+		weprintf("warning: the node already holds the content of --seed %llu "
+		    "(%s): adds of it measure deduplication, not storage; its records "
+		    "say dedup=1 (use another seed, or none)", (unsigned long long)b->seed, cid);
+	}
+}
+
+int
+addbench_finish(struct addbench *b, int rc, const char *api, const char *what)
+{
+	if (b->dead) {
+		weprintf("the warm-up add reached no node at %s: %s; nothing was measured",
+		    url_redact(api), b->dead);
+		rc = EXIT_RUNTIME;
+	} else if (!b->r.quiet) {
+		runsum_print(&b->sum, what);
+	}
+	runsum_free(&b->sum);
+	free(b->dead);
+	for (int i = 0; i < b->nfiles; i++)
+		free(b->files[i]);
+	free(b->files);
+	return rc;
 }

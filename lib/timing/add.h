@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "net/runner.h"
+#include "timing/options.h"
 #include "rec/timing.h"
 #include "rec/write.h"
 #include "timing/summary.h"
@@ -15,21 +16,36 @@ struct addbench {
 	int nsizes;
 	char **files;
 	int nfiles;
-	long iterations, warmup;
-	int show_warmup;	/* write warm-up records too (warmup=1) */
+	struct timerun r;	/* iterations, warm-ups, label, concurrency... */
 	uint64_t seed;
 	int same;		/* identical payload every iteration */
 	const char *url;	/* the add URL, query included */
-	const char *label;
-	struct runner_conf run;
 	struct recw *out;	/* opened by addbench_open */
 	int dedup;		/* the node held the content before the run */
-	int quiet;
 	/* results */
 	unsigned long nreq, nfail;
 	struct runsum sum;	/* for the end-of-run report */
 	char *dead;		/* a warm-up found no node: why; no more requests */
 };
+
+/* What the node's add is asked for. */
+struct addparams {
+	const char *chunker;	/* NULL: the node's default */
+	int cidver;		/* -1: the node's default */
+	int raw, pin, onlyhash;
+};
+
+/* The add endpoint's query for p (pin=...&raw-leaves=...&...). New string. */
+char *addbench_query(const struct addparams *p);
+
+/* With --seed: when the node already holds the run's content
+ * (addbench_held), warn on stderr and mark b's records dedup=1. */
+void addbench_check_seed(struct addbench *b, const char *api, const char *query,
+    const struct http_opts *o);
+
+/* After the run: the end-of-run report (or why nothing was measured) on
+ * stderr, then free b's files and results; the exit status for rc. */
+int addbench_finish(struct addbench *b, int rc, const char *api, const char *what);
 
 /* Open b->out on stdout: the timing columns, then dedup. */
 void addbench_open(struct addbench *b, int json, const char *tool, const char *api,

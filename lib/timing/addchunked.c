@@ -25,11 +25,11 @@ add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 	struct http_req r = { 0 };
 	struct http_stat st = { 0 };
 	char cid[CID_MAXSTR];
-	int warmup = round < b->warmup, rc, fd = -1;
+	int warmup = round < b->r.warmup, rc, fd = -1;
 	uint64_t key = b->same ? 0 : (uint64_t)round + 1;
 	struct timing t = {
-		.op = "add", .via = "chunked", .label = b->label, .access = "-",
-		.iter = (warmup ? round : round - b->warmup) + 1, .warmup = warmup,
+		.op = "add", .via = "chunked", .label = b->r.label, .access = "-",
+		.iter = (warmup ? round : round - b->r.warmup) + 1, .warmup = warmup,
 	};
 
 	if (b->nfiles) {
@@ -51,7 +51,7 @@ add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 	r.t_sched = r.t_start = now_mono() - up->x.t_total - t0;
 	xfer_stat(&up->x, &st);
 	http_timing(&t, &r, &st);
-	if (!warmup || b->show_warmup)
+	if (!warmup || b->r.show_warmup)
 		addbench_write(b, &t);
 	runsum_add(&b->sum, &t, NULL);
 	if (!t.ok && warmup && up->x.code == 0 && !b->dead)
@@ -68,12 +68,12 @@ addchunked_run(struct addbench *b, struct upload *up)
 	double t0 = now_mono();
 	int ok;
 
-	total = (b->warmup + b->iterations) * nitems;
+	total = (b->r.warmup + b->r.iterations) * nitems;
 	runsum_start(&b->sum);
 	recw_live(b->out, 0);	/* no idle time between adds to flush in */
-	progress_init(b->quiet);
+	progress_init(b->r.quiet);
 	up->progress = 0;
-	for (round = 0; round < b->warmup + b->iterations && !b->dead; round++) {
+	for (round = 0; round < b->r.warmup + b->r.iterations && !b->dead; round++) {
 		for (item = 0; item < nitems && !b->dead; item++) {
 			if (interrupted || (ok = add_one(b, up, round, item, t0)) < 0) {
 				progress_end();

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "timing/cat.h"
 #include "base/progress.h"
@@ -205,8 +206,8 @@ catbench_sizes(struct catbench *b)
 	char err[600], *arg, *q, *url, why[700];
 	int64_t size;
 
-	if (b->run.http)
-		o.auth = b->run.http->auth;
+	if (b->r.run.http)
+		o.auth = b->r.run.http->auth;
 	link_duplicates(b);
 	http_req_init(&r, &o);
 	for (size_t i = 0; i < b->nt; i++) {
@@ -288,15 +289,15 @@ next(void *ctx, struct http_req *r)
 	size_t nitems = b->ncalls ? (size_t)b->ncalls : b->nt;
 	struct job *j;
 
-	if (s->round >= b->warmup + b->iterations || nitems == 0)
+	if (s->round >= b->r.warmup + b->r.iterations || nitems == 0)
 		return RUN_DONE;
 	if (!r->job)
 		r->job = &s->jobs[s->njobs++];
 	j = r->job;
 	free(j->url);
 	j->target = s->item;
-	j->warmup = s->round < b->warmup;
-	j->iter = (j->warmup ? s->round : s->round - b->warmup) + 1;
+	j->warmup = s->round < b->r.warmup;
+	j->iter = (j->warmup ? s->round : s->round - b->r.warmup) + 1;
 	if (b->ncalls) {
 		j->via = VIA_RPC;
 		j->access = "-";
@@ -348,7 +349,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	char err[700], op[128];
 	int ok = rpc_outcome(st, r->body, err, sizeof err);
 	struct timing t = {
-		.via = j->via == VIA_GATEWAY ? "gateway" : "rpc", .label = b->label,
+		.via = j->via == VIA_GATEWAY ? "gateway" : "rpc", .label = b->r.label,
 		.access = j->access, .size = -1, .iter = j->iter,
 		.warmup = j->warmup,
 	};
@@ -388,7 +389,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	t.ok = ok;
 	t.error = err;
 	http_timing(&t, r, st);
-	if (!j->warmup || b->show_warmup)
+	if (!j->warmup || b->r.show_warmup)
 		timing_write(b->out, &t);
 	runsum_add(&b->sum, &t, st);
 	b->nreq++;
@@ -417,12 +418,12 @@ catbench_run(struct catbench *b)
 		link_duplicates(b);
 		deal_coins(b);
 	}
-	s.total = (b->warmup + b->iterations) *
+	s.total = (b->r.warmup + b->r.iterations) *
 	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia);
-	s.jobs = ecalloc(b->run.concurrency, sizeof *s.jobs);
+	s.jobs = ecalloc(b->r.run.concurrency, sizeof *s.jobs);
 	runsum_start(&b->sum);
-	progress_init(b->quiet);
-	rc = runner_run(&b->run, &ops, &s);
+	progress_init(b->r.quiet);
+	rc = runner_run(&b->r.run, &ops, &s);
 	progress_end();
 	for (int i = 0; i < s.njobs; i++)
 		free(s.jobs[i].url);
@@ -430,4 +431,40 @@ catbench_run(struct catbench *b)
 	if (rc)
 		return rc;
 	return b->nfail ? 1 : 0;
+}
+
+void
+catbench_operands(struct catbench *b, char *const *args, int n)
+{
+	char why[400];
+
+	if (n == 0 && isatty(STDIN_FILENO))
+		usageerr("no CIDs: give them as arguments or on stdin");
+	for (int i = 0; i < (n ? n : 1); i++) {
+		const char *a = n ? args[i] : "-";
+
+		if (strcmp(a, "-") && catbench_add(b, a, -1, why, sizeof why) == 0)
+			continue;
+		if (strcmp(a, "-") && access(a, F_OK) < 0)
+			usageerr("%s: %s, nor a file", a, why);
+		if (catbench_load(b, a) < 0)
+			exit(EXIT_RUNTIME);
+	}
+	if (b->skipped)
+		weprintf("skipped %lu input records without a CID (failed adds)", b->skipped);
+	if (!b->nt)
+		eprintf("no CIDs to read");
+	if (b->verify)
+		catbench_sizes(b);
+}
+
+void
+catbench_free(struct catbench *b)
+{
+	for (size_t i = 0; i < b->nt; i++) {
+		free(b->t[i].path);
+		free(b->t[i].why);
+	}
+	free(b->t);
+	runsum_free(&b->sum);
 }

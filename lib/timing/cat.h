@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "net/runner.h"
+#include "timing/options.h"
 #include "rec/write.h"
 #include "timing/summary.h"
 
@@ -28,10 +29,9 @@ struct catbench {
 	char *const *calls;	/* ...or which RPC endpoints to call */
 	int ncalls;
 	int via[2], nvia;	/* VIA_RPC / VIA_GATEWAY, in the order given */
-	long iterations, warmup;
-	int show_warmup, verify, discard, quiet;
-	const char *api, *gateway, *label;
-	struct runner_conf run;
+	struct timerun r;	/* iterations, warm-ups, label, concurrency... */
+	int verify, discard;
+	const char *api, *gateway;
 	struct recw *out;
 	/* results */
 	unsigned long nreq, nfail, skipped;
@@ -44,6 +44,18 @@ struct catbench {
  * or -1 with why (a quoted, printable copy of arg) when it is not one.
  */
 int catbench_add(struct catbench *b, const char *arg, int64_t size, char *why, size_t n);
+
+/*
+ * Take the operands: CIDs, files of CIDs or records, "-" for stdin (also
+ * when there are none). An operand that is neither a CID nor a file is a
+ * usage error; a bad line in a file ends the tool (exit 1). Then, with
+ * --verify, find every target's size. Failed adds in the input are
+ * reported and counted in skipped.
+ */
+void catbench_operands(struct catbench *b, char *const *args, int n);
+
+/* Free what catbench_add, _load and _run made. */
+void catbench_free(struct catbench *b);
 
 /*
  * Read targets from path ("-": stdin): plain lines of CIDs, or timing

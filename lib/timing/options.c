@@ -72,6 +72,16 @@ timeopt_finish(struct timeopt *o)
 	o->run.http = &o->http;
 }
 
+struct timerun
+timeopt_run(const struct timeopt *o, long defwarmup)
+{
+	return (struct timerun){
+		.iterations = o->iterations, .warmup = o->warmup >= 0 ? o->warmup : defwarmup,
+		.show_warmup = o->show_warmup, .quiet = o->quiet, .label = o->label,
+		.run = o->run,
+	};
+}
+
 void
 timeopt_free(struct timeopt *o)
 {

@@ -21,6 +21,15 @@ struct timeopt {
 
 enum { TO_SHOW_WARMUP = CLI_LONG, TO_API, TO_AUTHFILE, TO_FIRST_FREE };
 
+/* What both engines take from the options. */
+struct timerun {
+	long iterations, warmup;
+	int show_warmup;	/* write warm-up records too (warmup=1) */
+	int quiet;
+	const char *label;
+	struct runner_conf run;
+};
+
 /* The options, for the tools' tables (base/cli.h). */
 extern const struct cli_opt timeopt_opts[];
 
@@ -33,6 +42,9 @@ int timeopt_parse(struct timeopt *o, int ch, const char *arg);
 /* After parsing: 64 requests in flight for -r without -c, the API URL
  * and credentials from flags, environment or repo. */
 void timeopt_finish(struct timeopt *o);
+
+/* The run settings of o, with defwarmup warm-up rounds unless -w was given. */
+struct timerun timeopt_run(const struct timeopt *o, long defwarmup);
 
 void timeopt_free(struct timeopt *o);
 

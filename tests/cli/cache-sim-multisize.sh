@@ -24,7 +24,7 @@ for unit in objects bytes; do
 	if [ $unit = objects ]; then
 		sizes="808 4043 8086 20216 40433 1"
 	else
-		sizes="106374640 1063746403 2659366007 200000 0"
+		sizes="106374640 1063746403 2659366007 200000 1"
 	fi
 	list=$(echo $sizes | tr ' ' ,)
 	check "every policy at every size in one run ($unit)" \

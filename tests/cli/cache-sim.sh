@@ -72,7 +72,9 @@ printf 'z 0\nz 0\nb 5\nz 0\n' >zero.txt
 check "zero-size objects" cache-sim -s 5 zero.txt
 check_eq "  z m, z h, b m, z h: 2 hits, byte_hit_ratio 0" \
 	"$(col out hits) $(col out byte_hit_ratio)" "2 0.000000"
-check "capacity 0" cache-sim -s 0 sized.txt
+check_exit "capacity 0 holds nothing: a usage error" 2 cache-sim -s 0 sized.txt
+check_grep "  naming the item" "'0' is a cache of size 0" err
+check "capacity 1 byte" cache-sim -s 1 sized.txt
 check_eq "  misses everything but zero-size objects" "$(col out hits)" "0"
 # larger than the cache: a miss, not admitted, nothing evicted
 printf 'b 10\na 1000\na 1000\nb 10\n' >big.txt

@@ -53,6 +53,9 @@ main(void)
 	    kinds("{\"cid\":\"a\",\"ok\":1}\n{\"cid\":\"a\",\"ok\":false}\n"
 	          "{\"cid\":\"a\",\"ok\":null}\n{\"cid\":\"a\"}\n{\"cid\":\"a\",\"ok\":0,\"warmup\":true}\n"),
 	    "MfMMw");
+	CHECK_STR("JSON: the metadata line is not a record",
+	    kinds("{\"meta\":{\"tool\":\"ipfs-time-cat\",\"seed\":7}}\n{\"cid\":\"a\",\"ok\":1}\n"
+	          " { \"meta\" : {}}\n{\"cid\":\"a\",\"ok\":0}\n"), "Mf");
 	CHECK_STR("JSON: a string is not a flag",
 	    kinds("{\"cid\":\"a\",\"ok\":\"maybe\"}\n"), "b");
 

@@ -29,6 +29,7 @@ tscale = tunit(xmax)
 logx = xmin > 0 && xmax / xmin > 10
 # a panel of 110 pixels per series
 autoh = 90 + 110 * nseries
+autorows = 7 * nseries + 6
 
 eval terminal
 if (!exists("title")) title = sprintf("Latency histogram (%s), %s", metric, src)
@@ -37,7 +38,9 @@ if (logx) { set logscale x 10 }
 set xrange [xmin * tscale : xmax * tscale]
 # room above the bars for the legend
 set yrange [0 : cmax * 1.6]
-set ytics nomirror
+# two or three labelled ticks: a step of 1, 2 or 5 times a power of 10
+nice(x) = x <= 1 ? 1 : (10.0**floor(log10(x))) * (x / 10.0**floor(log10(x)) <= 2 ? 2 : x / 10.0**floor(log10(x)) <= 5 ? 5 : 10)
+set ytics 0, nice(cmax / 2.5) nomirror
 set key top right nobox noopaque
 set style fill solid 0.6 border lc rgb '#202020'
 unset mytics

@@ -16,10 +16,12 @@ load libdir(ARG0, strlen(ARG0)).'lib.gp'
 
 stats in using (addseries(strcol("series"), 1, 1), column("requests")) nooutput
 autoh = 130 + 26 * nseries
+autorows = 2 * nseries + 10
 
 eval terminal
 if (!exists("title")) title = sprintf("Cache hits by tier, %s", src)
 set title title
+eval centretitle
 set xlabel "share of requests, %"
 unset ylabel
 set yrange [nseries + 0.6 : 0.4]
@@ -27,14 +29,14 @@ set ytics ()
 do for [i = 1:nseries] { set ytics add (names[i] i) }
 set ytics scale 0 nomirror
 unset mytics
-set grid noytics xtics
+if (!text) { set grid noytics xtics }
 set xrange [0:100]
 set xtics 0, 20, 100
 eval keybelow
 set style fill solid 1.0 border lc rgb '#202020'
 # dark to light: memory hits, disk hits, misses (light grey, hatched)
 array hc[3] = ["#1B4F72", "#7FB3D5", "#E5E5E5"]
-bh = 0.34
+bh = text ? 0.01 : 0.34
 y(s) = series_of(s)
 m1(x) = column("mem") * 100
 m2(x) = m1(0) + column("disk") * 100

@@ -45,7 +45,7 @@ if (logy) {
 	set yrange [0 : tmax * tscale * 1.1]
 	eval ylabel(sprintf("%s, %s", metric, tname))
 }
-set xrange [0 : xmax / xscale * 1.02]
+set xrange [-xmax / xscale * 0.02 : xmax / xscale * 1.02]
 set format y "%g"
 eval keybelow
 ps = text ? 1 : 0.8

@@ -47,6 +47,10 @@ if (system(sprintf("test -r '%s' && echo y", in)) ne "y") {
 	print sprintf("%s: cannot read %s", ARG0, in)
 	exit status 1
 }
+if (int(system(sprintf("awk 'NR > 1 && NF' '%s' | wc -l", in))) == 0) {
+	print sprintf("%s: %s: no rows to draw", ARG0, in)
+	exit status 1
+}
 
 set datafile separator "\t"
 set datafile columnheaders
@@ -97,14 +101,18 @@ sty_pt(i) = npi > 1 ? pt_(sgi[i]) - (spi[i] > 1 && pt_(sgi[i]) > 4 ? 1 : 0) : pt
 
 # The terminal: "eval terminal" after the picture has set autoh, the
 # height in pixels it wants when size is not given (0: the default).
+# In text, autorows the rows it wants (0: the default). tsize, 'W,H', is
+# the default size (ipfs-plot passes the terminal's).
 autoh = 0
+autorows = 0
 font = 'Sans,10'
-defw = text ? 100 : 800
-defh = text ? 30 : 500
+if (!exists("tsize")) tsize = text ? '100,30' : '800,500'
+defw = real(tsize[1:strstrt(tsize, ',') - 1])
+defh = real(tsize[strstrt(tsize, ',') + 1:])
 # size 'W,' gives the width; the height then scales with it
 sizew = size ne '' ? real(size[1:strstrt(size, ',') - 1]) : defw
 sizeh_(a) = size ne '' && size[strlen(size):] ne ',' ? real(size[strstrt(size, ',') + 1:]) : \
-	text ? defh : int((a > defh ? a : defh) * sizew / defw)
+	text ? (autorows > defh ? autorows : defh) : int((a > defh ? a : defh) * sizew / defw)
 terminal = "if (term eq 'png') { set terminal pngcairo size sizew, sizeh_(autoh) font font noenhanced linewidth 1.5 } \
 	else { if (term eq 'svg') { set terminal svg size sizew, sizeh_(autoh) dynamic font font noenhanced background rgb 'white' linewidth 1.5 } \
 	else { if (term eq 'dumb') { set terminal dumb size sizew, sizeh_(autoh) noenhanced } \
@@ -147,3 +155,6 @@ counttics(ax, lo, hi) = sprintf("set %stics (); do for [k = 0:15] { if (10.0**k 
 # in pixels a picture grows by for a legend of n entries in two columns.
 keybelow = "set key below horizontal maxcols 2 nobox noopaque Left reverse height 1.5 width 1"
 keyh(n) = n > 4 ? 18 * ceil((n - 4) / 2.0) : 0
+# Titles centred on the picture rather than over the plot, for pictures
+# with long labels at the left: eval centretitle after setting title.
+centretitle = "if (!text) { unset title; set label 98 title at screen 0.5, screen 1 offset 0, -1.3 center front; set tmargin 3.5 } else { set title title }"

@@ -21,10 +21,12 @@ tscale = tunit(STATS_max)
 tmax = STATS_max > 0 ? STATS_max : 1
 # a bar of 26 pixels per series
 autoh = 130 + 26 * nseries
+autorows = 2 * nseries + 10
 
 eval terminal
-if (!exists("title")) title = sprintf("Where the time goes: mean phases of a request, %s", src)
+if (!exists("title")) title = sprintf("Where the time goes: the mean phases of a request, %s", src)
 set title title
+eval centretitle
 set xlabel sprintf("mean time per request, %s", tname)
 unset ylabel
 set yrange [nseries + 0.6 : 0.4]
@@ -32,15 +34,15 @@ set ytics 1 scale 0 nomirror
 set ytics ()
 do for [i = 1:nseries] { set ytics add (names[i] i) }
 unset mytics
-set grid noytics xtics
-set xrange [0 : tmax * tscale * 1.08]
+if (!text) { set grid noytics xtics }
+set xrange [0 : tmax * tscale * 1.2]
 eval keybelow
 set key horizontal
 set style fill solid 1.0 border lc rgb '#202020'
 # phase colours: a ramp from dark to light, told apart in greyscale
 array pc[4] = ["#26456E", "#2C7FB8", "#7FCDBB", "#EDF8B1"]
 array pn[4] = ["name lookup", "TCP connect", "request to first byte", "body transfer"]
-bh = 0.34
+bh = text ? 0.01 : 0.34
 y(s) = series_of(s)
 c1(x) = column("dns") * tscale
 c2(x) = c1(0) + column("connect") * tscale

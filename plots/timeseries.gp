@@ -34,7 +34,7 @@ set xdata time
 set timefmt "%s"
 span = t1 - t0
 # the date's format from the span: hours, days, months
-if (span < 2 * 86400) { set format x "%H:%M\n%m-%d" } else { if (span < 120 * 86400) { set format x "%m-%d" } else { set format x "%Y-%m" } }
+if (span < 3600) { set format x "%H:%M:%S" } else { if (span < 2 * 86400) { set format x "%H:%M\n%m-%d" } else { if (span < 120 * 86400) { set format x "%m-%d" } else { set format x "%Y-%m" } } }
 set xlabel "date of the run (UTC)"
 set xrange [t0 - span * 0.03 : t1 + span * 0.03]
 logy = vmax / vmin > 30

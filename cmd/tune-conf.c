@@ -84,6 +84,7 @@ main(int argc, char *argv[])
 	struct tune_node node;
 	struct tune_recs recs = { 0 };
 	struct tune_patch p = { 0 };
+	struct tune_backup bk = { 0 };
 
 	setargv0(argv[0]);
 	while ((c = getopt_long(argc, argv, "p:c:a:t:m:g:njqhV", longopts, NULL)) != -1) {
@@ -135,10 +136,14 @@ main(int argc, char *argv[])
 
 	ao.quiet = quiet;
 	ao.json = json;
-	if (from) {
-		if (patch_read(&p, from) < 0)
+	/* everything that can be checked is, before the node is asked anything */
+	if (revert) {
+		if (backup_load(&bk, revert) < 0)
 			return EXIT_RUNTIME;
-	} else if (!revert && evidence_load(&ev, prof, np, cache, nc) < 0) {
+	} else if (from) {
+		if (patch_read(&p, from) < 0 || patch_check(&p) < 0)
+			return EXIT_RUNTIME;
+	} else if (evidence_load(&ev, prof, np, cache, nc) < 0) {
 		return EXIT_RUNTIME;
 	}
 
@@ -153,7 +158,8 @@ main(int argc, char *argv[])
 	}
 	if (revert) {
 		sig_init();
-		rc = patch_revert(&node, revert, quiet) < 0 ? EXIT_RUNTIME : 0;
+		rc = patch_revert(&node, &bk, quiet) < 0 ? EXIT_RUNTIME : 0;
+		backup_free(&bk);
 		node_close(&node);
 		return rc;
 	}

@@ -441,9 +441,8 @@ default_backup(char *buf, size_t n)
 	strftime(buf, n, "tune-conf-backup-%Y%m%dT%H%M%S.json", localtime(&t));
 }
 
-/* Check the patch before anything is read from or written to the node. */
-static int
-check(const struct tune_patch *p)
+int
+patch_check(const struct tune_patch *p)
 {
 	char why[256];
 	int rc = 0;
@@ -485,7 +484,7 @@ patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_a
 	json_t *doc;
 	int rc = 0;
 
-	if (check(p) < 0) {
+	if (patch_check(p) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -591,44 +590,61 @@ out:
 }
 
 int
-patch_revert(struct tune_node *n, const char *backup, int quiet)
+backup_load(struct tune_backup *b, const char *path)
 {
 	json_error_t je;
-	json_t *doc = json_load_file(backup, 0, &je), *list, *o;
-	struct entry *e = NULL;
-	size_t ne = 0, i;
-	int rc = -1;
+	json_t *list, *o;
+	const char *tool;
+	size_t i;
 
-	if (!doc) {
-		weprintf("%s:%d: not a tune-conf backup: %s", backup, je.line, je.text);
+	memset(b, 0, sizeof *b);
+	if (!(b->doc = json_load_file(path, 0, &je))) {
+		weprintf("%s:%d: not a tune-conf backup: %s", path, je.line, je.text);
 		return -1;
 	}
-	if (!json_is_object(doc) || strcmp(json_string_value(json_object_get(doc, "tool")) ?
-	    json_string_value(json_object_get(doc, "tool")) : "", "tune-conf") ||
-	    !json_is_array(list = json_object_get(doc, "keys"))) {
-		weprintf("%s: not a tune-conf backup (no \"tool\": \"tune-conf\" and \"keys\")", backup);
-		goto out;
+	tool = json_string_value(json_object_get(b->doc, "tool"));
+	if (!tool || strcmp(tool, "tune-conf") || !json_is_array(list = json_object_get(b->doc, "keys"))) {
+		weprintf("%s: not a tune-conf backup (no \"tool\": \"tune-conf\" and \"keys\")", path);
+		goto bad;
 	}
-	e = ecalloc(json_array_size(list) + 1, sizeof *e);
+	b->e = ecalloc(json_array_size(list) + 1, sizeof *b->e);
 	json_array_foreach(list, i, o) {
 		const char *k = json_string_value(json_object_get(o, "key"));
 		const char *from = json_string_value(json_object_get(o, "absent_from"));
 		json_t *v = json_object_get(o, "value");
 
 		if (!k || config_secret(k) || (!v && !json_is_true(json_object_get(o, "absent")))) {
-			weprintf("%s: keys[%zu]: expected a key with a value or \"absent\": true", backup, i);
-			goto out;
+			weprintf("%s: keys[%zu]: expected a key (not a secret) with a value or \"absent\": true",
+			    path, i);
+			goto bad;
 		}
-		e[ne].key = k;
-		e[ne].value = v;
-		snprintf(e[ne].absent_from, sizeof e[ne].absent_from, "%s", from ? from : k);
-		ne++;
+		b->e[b->n].key = k;
+		b->e[b->n].value = v;
+		snprintf(b->e[b->n].absent_from, sizeof b->e[b->n].absent_from, "%s", from ? from : k);
+		b->n++;
 	}
-	rc = restore(n, e, ne, quiet);
+	b->path = estrdup(path);
+	return 0;
+bad:
+	backup_free(b);
+	return -1;
+}
+
+void
+backup_free(struct tune_backup *b)
+{
+	free(b->e);
+	free(b->path);
+	json_decref(b->doc);
+	memset(b, 0, sizeof *b);
+}
+
+int
+patch_revert(struct tune_node *n, const struct tune_backup *b, int quiet)
+{
+	int rc = restore(n, b->e, b->n, quiet);
+
 	if (rc == 0 && !quiet)
-		weprintf("%zu key%s restored from %s and read back", ne, ne == 1 ? "" : "s", backup);
-out:
-	free(e);
-	json_decref(doc);
+		weprintf("%zu key%s restored from %s and read back", b->n, b->n == 1 ? "" : "s", b->path);
 	return rc;
 }

@@ -82,7 +82,24 @@ struct tune_applyopts {
  */
 int patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_applyopts *o);
 
-/* Restore the keys of a backup file and read them back: 0 or -1. */
-int patch_revert(struct tune_node *n, const char *backup, int quiet);
+/* Refuse what a patch must never do: secrets (the identity, credentials),
+ * init-only keys, values of the wrong type, a key twice or a key inside
+ * another: 0, or -1 naming each. patch_apply checks it too. */
+int patch_check(const struct tune_patch *p);
+
+/* A backup file, read and checked (its entries point into doc). */
+struct entry;
+struct tune_backup {
+	char *path;
+	json_t *doc;
+	struct entry *e;
+	size_t n;
+};
+
+int backup_load(struct tune_backup *b, const char *path);
+void backup_free(struct tune_backup *b);
+
+/* Restore the keys of a backup and read them back: 0 or -1. */
+int patch_revert(struct tune_node *n, const struct tune_backup *b, int quiet);
 
 #endif

@@ -686,19 +686,29 @@ large_rule(struct ctx *x)
 			egrow((void **)&c.cand, &lcap, c.ncand + 1, sizeof *c.cand);
 			c.candname = erealloc(c.candname, lcap * sizeof *c.candname);
 			c.cand[c.ncand] = r;
+			c.candname[c.ncand] = NULL;
 			rec_text(&c.candname[c.ncand++], "chunk-put (%s)", tune_layout_text(&a->lay, 1, buf, sizeof buf));
 		}
 		c.nsize = addsize(&c.size, &scap, c.nsize, a->size);
 	}
 	if (c.ncand == 0) {
+		int chunked = 0, large = 0;
+
 		for (size_t i = 0; i < x->ev->narm; i++)
 			if (is_add(x->ev->arm[i].op, x->ev->arm[i].via, "chunked")) {
-				struct tune_rec *r = rec_new(x, TR_SKIP, "large", NULL);
-
-				rec_text(&r->evidence, "chunked adds of %s or more need plain adds (--via rpc) of the "
-				    "same sizes to compare with", fmt_bytes((double)x->o->large, buf));
-				break;
+				chunked = 1;
+				large |= x->ev->arm[i].size >= (int64_t)x->o->large;
 			}
+		if (chunked) {
+			struct tune_rec *r = rec_new(x, TR_SKIP, "large", NULL);
+
+			if (large)
+				rec_text(&r->evidence, "chunked adds of %s or more need plain adds (--via rpc) "
+				    "of the same sizes to compare with", fmt_bytes((double)x->o->large, buf));
+			else
+				rec_text(&r->evidence, "no chunked adds of %s or more (--large)",
+				    fmt_bytes((double)x->o->large, buf));
+		}
 		contest_free(&c);
 		return;
 	}
@@ -793,6 +803,7 @@ api_rule(struct ctx *x)
 		    slow ? "" : ": not slow");
 		if (slow) {
 			r->proposed = json_string(a->op);
+			rec_text(&r->what, "%s is slow: %s the floor", a->op, xs);
 			rec_text(&r->note, "at least %g times the floor: the call itself is slow on this node; "
 			    "no configuration key controls it", x->o->api_factor);
 		}
@@ -819,6 +830,7 @@ api_rule(struct ctx *x)
 		    slower ? ": slower than the node's own baseline" : ": not slower");
 		if (slower) {
 			r->proposed = json_string(w->op);
+			rec_text(&r->what, "%s got slower than in %s", w->op, w->old ? w->old : "the baseline");
 			r->note = estrdup("no configuration key controls the cost of a call");
 		}
 		r->p = w->p;
@@ -881,7 +893,9 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 	if (bytes) {
 		struct tune_rec *r = rec_new(x, TR_ADVICE, "cache", NULL);
 
-		r->proposed = json_integer((json_int_t)ceil(cap));
+		r->proposed = json_pack("{s:I, s:s}", "bytes", (json_int_t)ceil(cap), "policy", best->policy);
+		rec_text(&r->what, "a %s cache (%s): RAM for the OS page cache, or a caching proxy",
+		    fmt_bytes(cap, c1), best->policy);
 		rec_text(&r->evidence, "the smallest cache reaching a %.0f%% hit ratio holds %s (%s); per "
 		    "policy: %s", 100 * t, fmt_bytes(cap, c1), best->policy, b.s);
 		rec_text(&r->note, "no config key of the node holds it: leave %s of RAM to the OS page "
@@ -946,7 +960,10 @@ cache_rule(struct ctx *x)
 			snprintf(c1, sizeof c1, "%.0f entries", g->t[k].mem);
 			snprintf(c2, sizeof c2, "%.0f entries", g->t[k].disk);
 		}
-		r->proposed = json_pack("{s:f, s:f}", "memory", g->t[k].mem, "disk", g->t[k].disk);
+		r->proposed = json_pack("{s:I, s:I, s:s}", "memory", (json_int_t)g->t[k].mem, "disk",
+		    (json_int_t)g->t[k].disk, "policy", g->policy);
+		rec_text(&r->what, "a memory tier of %s over a disk tier of %s (%s)",
+		    bytes ? fmt_bytes(g->t[k].mem, c1) : c1, bytes ? fmt_bytes(g->t[k].disk, c2) : c2, g->policy);
 		rec_text(&r->evidence, "%s reaches a %.0f%% hit ratio (%.2f%%) with a memory tier of %s "
 		    "over a disk tier of %s, the least memory that does", g->policy, 100 * x->o->target,
 		    100 * g->t[k].hit, bytes ? fmt_bytes(g->t[k].mem, c1) : c1,
@@ -1174,6 +1191,7 @@ report_json(const struct tune_rec *r, const struct tune_node *node, FILE *f)
 	json_object_set(o, "current", r->current ? r->current : json_null());
 	json_object_set_new(o, "current_state", json_string(r->key ? statename[r->state] : "unknown"));
 	json_object_set(o, "proposed", r->proposed ? r->proposed : json_null());
+	json_object_set_new(o, "what", r->what ? json_string(r->what) : json_null());
 	json_object_set_new(o, "when", r->status == TR_CHANGE ? json_string(tune_when_name(r->when)) :
 	    json_null());
 	json_object_set_new(o, "evidence", json_string(r->evidence ? r->evidence : ""));
@@ -1200,19 +1218,17 @@ report_text(const struct tune_rec *r, FILE *f)
 		    r->when == WHEN_NOW ? "takes effect now" : r->when == WHEN_INIT ? "init only" :
 		    "takes effect after the daemon restarts");
 	} else if (r->status == TR_ADVICE) {
-		fprintf(f, "advice %s: %s\n", r->rule, prop ? prop : "-");
+		fprintf(f, "advice %s: %s\n", r->rule, r->what ? r->what : prop ? prop : "-");
 	} else {
 		fprintf(f, "%s %s%s%s: %s\n", statusname[r->status], r->rule, r->key ? " " : "",
 		    r->key ? r->key : "", r->evidence);
 	}
 	if (r->status <= TR_ADVICE)
 		fprintf(f, "    why: %s\n", r->evidence);
-	if (r->status <= TR_ADVICE && r->test && isfinite(r->p))
-		fprintf(f, "    test: %s: p = %.3g < %.3g\n", r->test, r->p, r->alpha);
-	else if (r->status <= TR_ADVICE && r->test)
+	if (r->test && isfinite(r->p))
+		fprintf(f, "    test: %s: p = %.3g (alpha %.3g)\n", r->test, r->p, r->alpha);
+	else if (r->test)
 		fprintf(f, "    test: %s\n", r->test);
-	else if (r->test && isfinite(r->p))
-		fprintf(f, "    test: %s: p = %.3g, needs < %.3g\n", r->test, r->p, r->alpha);
 	if (r->files)
 		fprintf(f, "    from: %s\n", r->files);
 	if (r->note)
@@ -1257,6 +1273,7 @@ tune_recs_free(struct tune_recs *rs)
 		free(r->key);
 		json_decref(r->current);
 		json_decref(r->proposed);
+		free(r->what);
 		free(r->evidence);
 		free(r->files);
 		free(r->test);

@@ -28,6 +28,7 @@ struct tune_rec {
 	json_t *current;	/* the node's value (state CUR_SET) */
 	int state;		/* CUR_* */
 	json_t *proposed;	/* the value (change) or what to do (advice) */
+	char *what;		/* advice in words, when proposed alone says too little */
 	int when;		/* WHEN_* of a change */
 	char *evidence;		/* the numbers, in a sentence */
 	char *files;		/* the inputs the numbers come from, or NULL */

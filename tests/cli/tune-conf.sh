@@ -1,0 +1,218 @@
+# tune-conf without a node: usage errors (exit 2), malformed inputs (file:line,
+# exit 1), and every rule on the hand-made fixtures of tests/data/tune with
+# the answers worked out in tests/data/tune/README; the node-side behaviour
+# (apply, backup, revert) is in tests/node/tune-conf.sh.
+. "$(dirname "$0")/../lib.sh"
+D=$top/tests/data/tune
+unset IPFS_API IPFS_API_AUTH IPFS_PATH
+NOWHERE=http://127.0.0.1:1	# nothing listens: a request would fail loudly
+
+# jqf FILE FILTER: the filter over the JSON Lines of FILE, raw.
+jqf() { jq -r "$2" "$1"; }
+
+# --- usage
+check "-h prints the usage" tune-conf -h
+check_grep "usage names the synopsis" '^usage: tune-conf \[-jnq\] \[-p profile \.\.\.\]' "$T/out"
+check_grep "usage names revert" '--revert backup' "$T/out"
+check "-V" tune-conf -V
+check_grep "-V names the tool" '^tune-conf ipfsperf [0-9]' "$T/out"
+check_exit "unknown option" 2 tune-conf --nope
+check_grep "unknown option points to --help" "Try 'tune-conf --help'" "$T/err"
+check_exit "an operand is a usage error" 2 tune-conf -n "$D/sweep.tsv"
+check_exit "two stdins" 2 tune-conf -n -p - -c -
+check_exit "--offline with nothing to tune from" 2 tune-conf -n
+check_exit "--apply with --offline" 2 tune-conf -n --apply -p "$D/sweep.tsv"
+check_exit "--apply with --patch" 2 tune-conf --apply --patch -p "$D/sweep.tsv"
+check_exit "--from without --apply" 2 tune-conf --from x.jsonl
+check_exit "--backup without --apply" 2 tune-conf --backup b.json -p "$D/sweep.tsv"
+check_exit "--restart-ok without --apply" 2 tune-conf --restart-ok -p "$D/sweep.tsv"
+check_exit "--from with evidence" 2 tune-conf --apply --from x.jsonl -p "$D/sweep.tsv"
+check_exit "--revert with evidence" 2 tune-conf --revert b.json -p "$D/sweep.tsv"
+check_exit "--revert with --apply" 2 tune-conf --revert b.json --apply
+check_exit "bad alpha" 2 tune-conf -n -a 0.9 -p "$D/sweep.tsv"
+check_exit "bad target hit ratio" 2 tune-conf -n -t 1.5 -c "$D/mrc.tsv"
+check_exit "bad memory size" 2 tune-conf -n -m lots -p "$D/sweep.tsv"
+check_exit "bad --large" 2 tune-conf -n --large 1Q -p "$D/sweep.tsv"
+check_exit "bad --api-factor" 2 tune-conf -n --api-factor 0.5 -p "$D/calls.tsv"
+check_exit "bad IPFS_API" 2 env IPFS_API=nonsense tune-conf -p "$D/sweep.tsv"
+
+# --- malformed inputs: every bad record named as file:line, exit 1, nothing tuned
+check_exit "malformed records: exit 1" 1 tune-conf -n -p "$D/malformed.tsv"
+check_grep "a bad t_total is named by file:line" 'malformed\.tsv:4: t_total: not a number: .fast.' "$T/err"
+check_grep "a bad ok is named by file:line" 'malformed\.tsv:5: ok: expected 1 or 0, found .yes.' "$T/err"
+check_eq "nothing is recommended from bad data" "$(cat "$T/out")" ""
+tune-conf -n -j -p - <"$D/malformed.tsv" >/dev/null 2>"$T/err2"
+check_grep "stdin is named <stdin>:line" '^tune-conf: <stdin>:4: t_total' "$T/err2"
+check_exit "a bad label: exit 1" 1 tune-conf -n -p "$D/badlabel.tsv"
+check_grep "a bad label names the file and the setting" "badlabel\.tsv: label '.*': raw-leaves: bad value 'maybe'" "$T/err"
+printf 'hello\nworld\n' >"$T/plain.txt"
+check_exit "an input of no known kind" 1 tune-conf -n -p "$T/plain.txt"
+check_grep "says what it expected" 'neither timing records' "$T/err"
+check_exit "cache-sim results given as a profile" 1 tune-conf -n -p "$D/results.tsv"
+check_grep "points to --cache" 'cache-sim results: give it with --cache' "$T/err"
+check_exit "timing records given as a cache" 1 tune-conf -n -c "$D/sweep.tsv"
+check_grep "points to --profile" 'timing records: give it with --profile' "$T/err"
+prof-diff -o tsv "$D/sweep.tsv" >"$T/summary.tsv"
+check_exit "a prof-diff summary" 1 tune-conf -n -p "$T/summary.tsv"
+check_grep "asks for the records or a comparison" 'a prof-diff summary' "$T/err"
+check_exit "a missing file" 1 tune-conf -n -p "$T/nope.tsv"
+printf '# cache-sim\ncapacity\tmiss_ratio\tunit\n10\t0.5\tobjects\n20\tmuch\tobjects\n30\t1.5\tobjects\n' >"$T/badmrc.tsv"
+check_exit "a malformed curve" 1 tune-conf -n -c "$T/badmrc.tsv"
+check_grep "its bad number by file:line" 'badmrc\.tsv:4: miss_ratio: not a number' "$T/err"
+check_grep "its out-of-range ratio by file:line" 'badmrc\.tsv:5: expected a capacity' "$T/err"
+
+# --- layout: the chunker sweep (tests/data/tune/README: 2/C(16,8) = 0.000155)
+tune-conf -n -j -p "$D/sweep.tsv" >"$T/sweep.jsonl" 2>"$T/err"
+check_eq "sweep: exit 0" "$?" 0
+check_eq "sweep: one change" "$(jqf "$T/sweep.jsonl" 'select(.status == "change") | .key' | tr '\n' ' ')" \
+	"Import.UnixFSChunker "
+check_eq "sweep: size-1048576, the fastest at 1M" \
+	"$(jqf "$T/sweep.jsonl" 'select(.key == "Import.UnixFSChunker") | .proposed')" "size-1048576"
+check_eq "sweep: its p and level (Bonferroni over 2 candidates)" \
+	"$(jqf "$T/sweep.jsonl" 'select(.key == "Import.UnixFSChunker") | "\(.p) \(.alpha) \(.when)"')" \
+	"0.0001554 0.025 now"
+check_grep "sweep: 1M dominates the bytes, 64k is left out" '"add at 1M \(94% of the bytes added\): 1\.93x faster' \
+	"$T/sweep.jsonl"
+check_eq "sweep: no 64k in the evidence" "$(grep -c 'at 64k' "$T/sweep.jsonl")" 0
+check_grep "sweep: warns that CIDs change" 'changes the CIDs of new content' "$T/sweep.jsonl"
+check_eq "sweep: offline, the current value is unknown" \
+	"$(jqf "$T/sweep.jsonl" 'select(.key == "Import.UnixFSChunker") | .current_state')" "unknown"
+check_eq "sweep: the warm-up and the failure are not samples (n 8/8)" \
+	"$(grep -o 'n 8/8' "$T/sweep.jsonl" | sort -u)" "n 8/8"
+
+tune-conf -n -p "$D/sweep.tsv" >"$T/sweep.txt"
+check_grep "text: the change with its values" '^change Import\.UnixFSChunker: unknown -> "size-1048576" \(takes effect now\)$' \
+	"$T/sweep.txt"
+check_grep "text: the test and its level" '^    test: Mann-Whitney U, exact, Bonferroni over 2 candidates: p = 0\.000155 \(alpha 0\.025\)$' \
+	"$T/sweep.txt"
+check_grep "text: where from" "^    from: $D/sweep.tsv\$" "$T/sweep.txt"
+
+tune-conf -n --patch -p "$D/sweep.tsv" >"$T/patch.sh"
+check_grep "patch: an ipfs config --json line" "^ipfs config --json Import\.UnixFSChunker '\"size-1048576\"'\$" "$T/patch.sh"
+check_eq "patch: the rest are comments" "$(grep -vc '^#' "$T/patch.sh")" 1
+check_sh "patch: valid sh" "bash -n '$T/patch.sh'"
+tune-conf -n -j --patch -p "$D/sweep.tsv" >"$T/patch.jsonl"
+check_eq "JSON patch: key, value, state, when" \
+	"$(jqf "$T/patch.jsonl" '"\(.key) \(.value) \(.current_state) \(.when)"')" \
+	"Import.UnixFSChunker size-1048576 unknown now"
+
+# the same decision from prof-diff's comparison, the first label the baseline
+prof-diff -o tsv -c label "$D/sweep.tsv" | tune-conf -n -j -p - >"$T/cmp.jsonl"
+check_eq "from prof-diff -o tsv -c label: the same change" \
+	"$(jqf "$T/cmp.jsonl" 'select(.status == "change") | "\(.key) \(.proposed) \(.p)"')" \
+	"Import.UnixFSChunker size-1048576 0.000155"
+
+# a stricter level: the difference is no longer significant
+tune-conf -n -j -a 0.0002 -p "$D/sweep.tsv" >"$T/strict.jsonl"
+check_eq "alpha 0.0002: p 0.000155 > 0.0001: no change" \
+	"$(jqf "$T/strict.jsonl" 'select(.status == "change") | .key')" ""
+
+# no significant difference: no recommendation
+tune-conf -n -j -p "$D/nosig.tsv" >"$T/nosig.jsonl"
+check_eq "no significant difference: no change and no advice" \
+	"$(jqf "$T/nosig.jsonl" 'select(.status == "change" or .status == "advice") | .rule')" ""
+check_eq "no significant difference: says so, with p" \
+	"$(jqf "$T/nosig.jsonl" 'select(.rule == "layout") | "\(.status) \(.p > 0.05)"')" "keep true"
+tune-conf -n -p "$D/nosig.tsv" >"$T/nosig.txt"
+check_grep "text: no recommendations" '^no recommendations' "$T/nosig.txt"
+check_grep "text: no significant difference" '^keep layout: no significant difference, no recommendation' "$T/nosig.txt"
+check_eq "no significant difference: an empty patch" "$(tune-conf -n --patch -p "$D/nosig.tsv" | grep -vc '^#')" 0
+
+# --- large additions
+tune-conf -n -j -p "$D/large.tsv" >"$T/large.jsonl"
+check_eq "large: chunk-put with the -P and mode that won" \
+	"$(jqf "$T/large.jsonl" 'select(.rule == "large") | "\(.status) \(.proposed)"')" \
+	"advice chunk-put -P 4 -m block"
+check_grep "large: the speed-up and its interval" '4M: 2\.44x faster \[2\.37x, 2\.51x\] with chunk-put \(parallel=4 mode=block\)' \
+	"$T/large.jsonl"
+check_eq "large: no key invented" "$(jqf "$T/large.jsonl" 'select(.rule == "large") | .key')" "null"
+tune-conf -n -j --large 8M -p "$D/large.tsv" >"$T/large8.jsonl"
+check_eq "large: 4M adds are not large above --large 8M" \
+	"$(jqf "$T/large8.jsonl" 'select(.rule == "large") | .status')" "skip"
+
+# --- API overhead
+tune-conf -n -j -p "$D/calls.tsv" >"$T/calls.jsonl"
+check_eq "api: id is slow against the version floor" \
+	"$(jqf "$T/calls.jsonl" 'select(.rule == "api") | "\(.status) \(.proposed)"' | sort | tr '\n' ' ')" \
+	"advice id keep null "
+check_grep "api: the figure" 'id takes 12\.45ms \(median of 10\), 11\.9x version.s 1\.045ms' "$T/calls.jsonl"
+check_eq "api: no key invented" "$(jqf "$T/calls.jsonl" 'select(.rule == "api") | .key' | sort -u)" "null"
+tune-conf -n -j --api-factor 20 -p "$D/calls.tsv" >"$T/calls20.jsonl"
+check_eq "api: not slow at a factor of 20" "$(jqf "$T/calls20.jsonl" 'select(.status == "advice") | .rule')" ""
+prof-diff -o tsv "$D/calls.tsv" "$D/calls.tsv" | tune-conf -n -j -p - >"$T/same.jsonl"
+check_eq "api: a profile against itself is not slower" \
+	"$(jqf "$T/same.jsonl" 'select(.rule == "api") | .status' | sort -u)" "keep"
+
+# --- cache sizing
+tune-conf -n -j -c "$D/mrc.tsv" >"$T/mrc.jsonl"
+check_eq "cache: the key cache from LRU's curve: 200000 entries reach 92%" \
+	"$(jqf "$T/mrc.jsonl" 'select(.rule == "cache") | "\(.status) \(.key) \(.proposed) \(.when)"')" \
+	"change Datastore.BlockKeyCacheSize 200000 restart"
+tune-conf -n -j -t 0.95 -c "$D/mrc.tsv" >"$T/mrc95.jsonl"
+check_eq "cache: 95% needs 400000 entries" \
+	"$(jqf "$T/mrc95.jsonl" 'select(.rule == "cache") | .proposed')" 400000
+tune-conf -n -j -t 0.8 -c "$D/mrc.tsv" >"$T/mrc80.jsonl"
+check_eq "cache: 80% needs 100000 entries, more than Kubo's 65536" \
+	"$(jqf "$T/mrc80.jsonl" 'select(.rule == "cache") | .proposed')" 100000
+tune-conf -n -j -t 0.5 -c "$D/mrc.tsv" >"$T/mrc50.jsonl"
+check_eq "cache: 50% needs 10000 entries: Kubo's 65536 are enough" \
+	"$(jqf "$T/mrc50.jsonl" 'select(.rule == "cache") | "\(.status) \(.proposed)"')" "keep null"
+tune-conf -n -j -t 0.99 -c "$D/mrc.tsv" >"$T/mrc99.jsonl"
+check_eq "cache: no capacity reaches 99%: keep, and say so" \
+	"$(jqf "$T/mrc99.jsonl" 'select(.rule == "cache") | "\(.status) \(.evidence | test("never reaches 99%"))"')" "keep true"
+tune-conf -n -j -c "$D/results.tsv" >"$T/res.jsonl"
+check_eq "cache: the policy reaching 90% smallest, in bytes, no key" \
+	"$(jqf "$T/res.jsonl" 'select(.rule == "cache") | "\(.status) \(.key) \(.proposed.bytes) \(.proposed.policy)"')" \
+	"advice null 268435456 arc"
+check_grep "cache: no knob holds it, says so" 'no config key of the node holds it' "$T/res.jsonl"
+tune-conf -n -j -c "$D/tiered.tsv" >"$T/tier.jsonl"
+check_eq "cache: tiers: the least memory, then the least disk" \
+	"$(jqf "$T/tier.jsonl" 'select(.rule == "cache") | "\(.proposed.memory) \(.proposed.disk)"')" \
+	"67108864 4294967296"
+
+# --- profile: low memory toward lowpower
+tune-conf -n -j -m 1G -p "$D/sweep.tsv" >"$T/mem.jsonl"
+check_eq "profile: 1G is low: lowpower named" \
+	"$(jqf "$T/mem.jsonl" 'select(.rule == "profile") | "\(.status) \(.proposed)"')" \
+	"advice ipfs config profile apply lowpower"
+tune-conf -n -j -m 8G -p "$D/sweep.tsv" >"$T/mem8.jsonl"
+check_eq "profile: 8G is not" "$(jqf "$T/mem8.jsonl" 'select(.rule == "profile") | .status')" "keep"
+tune-conf -n -j -m 8G -t 0.95 -c "$D/results.tsv" -c "$D/tiered.tsv" >"$T/mem8c.jsonl"
+check_eq "profile: 8G is enough for the caches' 1G" "$(jqf "$T/mem8c.jsonl" 'select(.rule == "profile") | .status')" "keep"
+
+# --- the node: unreachable, or not an IPFS node
+check_exit "an unreachable node: exit 1" 1 tune-conf --api "$NOWHERE" -p "$D/sweep.tsv"
+check_grep "names the node and --offline" "the node at $NOWHERE: version: .*--offline" "$T/err"
+faultd_start
+check_exit "a node answering 500: exit 1" 1 tune-conf --api "$FAULTD/500" -p "$D/sweep.tsv"
+check_grep "the node's error message" 'HTTP 500' "$T/err"
+check_exit "a node answering no JSON: exit 1" 1 tune-conf --api "$FAULTD/malformed" -p "$D/sweep.tsv"
+check_grep "says the reply is not JSON" 'the reply is not JSON' "$T/err"
+tune-conf --api "$FAULTD/ok" -j -p "$D/sweep.tsv" >"$T/mock.jsonl" 2>"$T/err"
+check_eq "an unknown implementation is named by its version" \
+	"$(jqf "$T/mock.jsonl" '.node' | sort -u)" "an IPFS node, version mock"
+
+# --- patches and backups are checked before the node is asked anything
+printf '%s\n' '{"key":"Datastore.BloomFilterSize","value":1048576}' 'nope' '{"value":1}' \
+	'{"key":"Import.CidVersion"}' >"$T/bad.jsonl"
+check_exit "a malformed patch: exit 1" 1 tune-conf --api "$NOWHERE" --apply --from "$T/bad.jsonl"
+check_grep "not JSON, by file:line" 'bad\.jsonl:2: not JSON' "$T/err"
+check_grep "no key, by file:line" 'bad\.jsonl:3: no "key"' "$T/err"
+check_grep "no value, by file:line" 'bad\.jsonl:4: Import\.CidVersion: no "value"' "$T/err"
+check_eq "the node was not asked" "$(grep -c 'the node at' "$T/err")" 0
+for bad in '{"key":"Identity.PrivKey","value":"x"}' '{"key":"Datastore.Spec","value":{}}' \
+	'{"key":"Datastore.BloomFilterSize","value":"big"}' '{"key":"Import.CidVersion","value":2}'; do
+	printf '%s\n' "$bad" >"$T/one.jsonl"
+	check_exit "refused before the node: $bad" 1 tune-conf --api "$NOWHERE" --apply --from "$T/one.jsonl"
+done
+printf '%s\n' '{"key":"Import","value":{}}' '{"key":"Import.CidVersion","value":1}' >"$T/nested.jsonl"
+check_exit "a key inside another key of the patch" 1 tune-conf --api "$NOWHERE" --apply --from "$T/nested.jsonl"
+check_grep "names both" 'Import.CidVersion: also in the patch as Import' "$T/err"
+printf '{"tool":"other","keys":[]}\n' >"$T/notours.json"
+check_exit "a file that is not a tune-conf backup" 1 tune-conf --api "$NOWHERE" --revert "$T/notours.json"
+check_grep "says so" 'not a tune-conf backup' "$T/err"
+printf '{"tool":"tune-conf","keys":[{"key":"Identity.PrivKey","value":"x"}]}\n' >"$T/secret.json"
+check_exit "a backup naming a secret" 1 tune-conf --api "$NOWHERE" --revert "$T/secret.json"
+printf '{"tool": "tune-conf",\n "keys": [\n' >"$T/cut.json"
+check_exit "a truncated backup" 1 tune-conf --api "$NOWHERE" --revert "$T/cut.json"
+check_grep "its file:line" 'cut\.json:[0-9]+: not a tune-conf backup' "$T/err"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/cli.h"
 #include "base/sig.h"
 #include "base/units.h"
 #include "base/util.h"
@@ -13,6 +14,7 @@
 #include "rec/write.h"
 #include "sim/cache.h"
 #include "sim/mrc.h"
+#include "sim/oracle.h"
 #include "sim/pattern.h"
 #include "sim/prepass.h"
 #include "sim/run.h"
@@ -255,9 +257,8 @@ main(int argc, char **argv)
 			ndisks = parse_sizes("-D", optarg, &disks);
 			break;
 		case 'f':
-			if ((topt.format = trace_format(optarg)) < 0)
-				usageerr("-f: unknown format '%s' (auto, text, csv, tsv, oracle, records)",
-				    optarg);
+			topt.format = !strcmp(optarg, ORACLE_NAME) ? FMT_ORACLE :
+			    cli_choice("-f", optarg, trace_formats);
 			given_f = 1;
 			break;
 		case OPT_ID_COL:

@@ -14,10 +14,18 @@ static const struct policy *const policies[] = {
 	NULL,
 };
 
-const char *
-cache_policies(void)
+/* The names of policies[], for messages: "lru, fifo, ...". */
+static const char *
+names(void)
 {
-	return "lru, fifo, clock, sieve, lfu, arc, 2q, s3fifo, belady, tiered";
+	static char list[128];
+	size_t n = 0;
+
+	if (!*list)
+		for (const struct policy *const *p = policies; *p && n < sizeof list; p++)
+			n += snprintf(list + n, sizeof list - n, "%s%s", p > policies ? ", " : "",
+			    (*p)->name);
+	return list;
 }
 
 struct cache *
@@ -34,7 +42,7 @@ cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
 			break;
 	if (!*p) {
 		snprintf(err, errlen, "unknown policy '%.*s' (policies: %s)", (int)len,
-		    spec, cache_policies());
+		    spec, names());
 		return NULL;
 	}
 	c = ecalloc(1, sizeof *c);

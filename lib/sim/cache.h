@@ -110,8 +110,6 @@ struct cache {
 struct cache *cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
     char *err, size_t errlen);
 void cache_free(struct cache *c);
-/* Names of the policies, for usage messages. */
-const char *cache_policies(void);
 
 /* Next "k=v" of a params string (advancing *p); 1, or 0 at the end. */
 int param_next(const char **p, char *k, size_t klen, char *v, size_t vlen);

@@ -36,13 +36,6 @@ ht_free(struct htab *t)
 	t->slot = NULL;
 }
 
-void
-ht_clear(struct htab *t)
-{
-	memset(t->slot, 0xff, sizeof *t->slot * ((size_t)t->mask + 1));
-	t->n = 0;
-}
-
 static void
 put(struct htab *t, uint64_t s)
 {

@@ -27,7 +27,6 @@ void ht_free(struct htab *t);
 void ht_insert(struct htab *t, uint64_t key, uint32_t v);
 /* Remove the entry of key whose value is v (present). */
 void ht_delete(struct htab *t, uint64_t key, uint32_t v);
-void ht_clear(struct htab *t);
 
 static inline uint64_t
 ht_hash(uint64_t key)

@@ -21,8 +21,9 @@
 #include "rec/fields.h"
 #include "rec/read.h"
 #include "sim/idhash.h"
+#include "sim/oracle.h"
 
-enum { BUFSZ = 1 << 20, ORACLE_REC = 24, DETECT = 4096 };
+enum { BUFSZ = 1 << 20, DETECT = 4096 };
 
 struct trace {
 	struct source src;
@@ -57,20 +58,9 @@ source_progress(const struct source *s, uint64_t requests, int force)
 		progress_show(1, "%s: requests %s", s->name, line);
 }
 
-int
-trace_format(const char *name)
-{
-	static const char *const names[] = {
-		"auto", "text", "csv", "tsv", "oracle", "records", NULL,
-	};
-
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
-			return i;
-	if (!strcmp(name, "oracleGeneral"))
-		return FMT_ORACLE;
-	return -1;
-}
+const char *const trace_formats[] = {
+	"auto", "text", "csv", "tsv", "oracle", "records", NULL,
+};
 
 /* Read more input after the unread bytes; sets eof at the end. */
 static void
@@ -306,17 +296,6 @@ lines_read(struct source *s, struct req *r, size_t n)
 	return k;
 }
 
-static uint64_t
-le(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
-
-/* oracleGeneral: uint32 time, uint64 obj_id, uint32 obj_size, int64 next_access_vtime. */
 static size_t
 oracle_read(struct source *s, struct req *r, size_t n)
 {
@@ -324,7 +303,7 @@ oracle_read(struct source *s, struct req *r, size_t n)
 	size_t k = 0;
 
 	while (k < n) {
-		const unsigned char *p;
+		struct oracle o;
 		int64_t next;
 
 		if (t->end - t->pos < ORACLE_REC) {
@@ -337,10 +316,10 @@ oracle_read(struct source *s, struct req *r, size_t n)
 				    (unsigned long long)t->rec + 1, t->end - t->pos, ORACLE_REC);
 			break;
 		}
-		p = (const unsigned char *)t->buf + t->pos;
-		r[k].key = mix64(le(p + 4, 8));
-		r[k].size = le(p + 12, 4);
-		next = (int64_t)le(p + 16, 8);
+		o = oracle_get((const unsigned char *)t->buf + t->pos);
+		r[k].key = mix64(o.id);
+		r[k].size = o.size;
+		next = o.next;
 		if (next == -1 || next == INT64_MAX)
 			next = NEVER;
 		else if (next <= (int64_t)t->rec) {
@@ -568,9 +547,6 @@ trace_open(const char *path, const struct trace_opts *o)
 {
 	struct trace *t = ecalloc(1, sizeof *t);
 	struct stat st;
-	static const char *const fmtname[] = {
-		"auto", "text", "csv", "tsv", "oracleGeneral", "records",
-	};
 
 	if (!strcmp(path, "-")) {
 		t->fd = 0;
@@ -589,7 +565,7 @@ trace_open(const char *path, const struct trace_opts *o)
 	t->need_next = o->need_next;
 	t->sized = -1;
 	t->fmt = o->format == FMT_AUTO ? detect(t, o) : o->format;
-	t->src.format = fmtname[t->fmt];
+	t->src.format = t->fmt == FMT_ORACLE ? ORACLE_NAME : trace_formats[t->fmt];
 	t->src.close = trace_close;
 	switch (t->fmt) {
 	case FMT_TEXT:

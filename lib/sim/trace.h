@@ -6,7 +6,9 @@
 
 #include "sim/cache.h"
 
+/* The formats; trace_formats[] names them (NULL-terminated), as -f does. */
 enum { FMT_AUTO, FMT_TEXT, FMT_CSV, FMT_TSV, FMT_ORACLE, FMT_RECORDS };
+extern const char *const trace_formats[];
 
 /* A stream of requests: a trace, a generated pattern, or one in memory. */
 struct source {
@@ -38,7 +40,5 @@ struct trace_opts {
 
 /* Open path ("-": stdin). Exits 1 with a message when it cannot. */
 struct source *trace_open(const char *path, const struct trace_opts *o);
-/* Parse a format name; -1 when unknown. */
-int trace_format(const char *name);
 
 #endif

@@ -6,6 +6,7 @@
 #include "sim/tracewrite.h"
 #include "base/sig.h"
 #include "base/util.h"
+#include "sim/oracle.h"
 
 static char *
 utoa(char *end, uint64_t v)
@@ -59,20 +60,13 @@ emit_text(const struct pattern_opts *o, FILE *f)
 	return rc;
 }
 
-static void
-le(unsigned char *p, uint64_t v, int n)
-{
-	for (int i = 0; i < n; i++, v >>= 8)
-		p[i] = (unsigned char)v;
-}
-
 int
 emit_oracle(const struct pattern_opts *o, FILE *f)
 {
 	struct pattern *p;
 	uint32_t *ids, *sizes, *next, *last;
 	uint64_t id, size, n = o->nreq;
-	unsigned char rec[24 * 1024];
+	unsigned char rec[ORACLE_REC * 1024];
 	size_t k = 0;
 
 	if (n >= UINT32_MAX || o->nobj >= UINT32_MAX)
@@ -96,20 +90,18 @@ emit_oracle(const struct pattern_opts *o, FILE *f)
 	}
 	free(last);
 	for (uint64_t i = 0; i < n; i++) {
-		unsigned char *r = rec + 24 * k;
+		struct oracle r = { (uint32_t)i, ids[i], sizes[i],
+		    next[i] == UINT32_MAX ? -1 : (int64_t)next[i] };
 
-		le(r, i, 4);
-		le(r + 4, ids[i], 8);
-		le(r + 12, sizes[i], 4);
-		le(r + 16, next[i] == UINT32_MAX ? UINT64_MAX : next[i], 8);
-		if (++k == sizeof rec / 24) {
+		oracle_put(rec + ORACLE_REC * k, &r);
+		if (++k == sizeof rec / ORACLE_REC) {
 			put(f, rec, sizeof rec);
 			k = 0;
 			if (interrupted)
 				break;
 		}
 	}
-	put(f, rec, 24 * k);
+	put(f, rec, ORACLE_REC * k);
 	free(ids);
 	free(sizes);
 	free(next);

@@ -40,6 +40,14 @@ addname(struct recr *r, const char *name, size_t len)
 	return (int)r->nnames++;
 }
 
+/* Every field absent: before a record is parsed, and after none was. */
+static void
+clearvals(struct recr *r)
+{
+	for (size_t i = 0; i < r->nnames; i++)
+		r->val[i] = NULL;
+}
+
 static int
 findname(const struct recr *r, const char *name, size_t len)
 {
@@ -96,59 +104,6 @@ fail(struct recr *r, const char *msg)
 	return -1;
 }
 
-/* Parse a JSON string at *p (after the quote) into jbuf at *out. */
-static int
-jstring(struct recr *r, char **p, size_t *out)
-{
-	char *s = *p;
-	size_t need = strlen(s) + 1;
-
-	egrow((void **)&r->jbuf, &r->jbufcap, *out + need, 1);
-	char *d = r->jbuf + *out;
-	for (; *s && *s != '"'; s++) {
-		if (*s != '\\') {
-			*d++ = *s;
-			continue;
-		}
-		switch (*++s) {
-		case 'n': *d++ = '\n'; break;
-		case 't': *d++ = '\t'; break;
-		case 'r': *d++ = '\r'; break;
-		case 'b': *d++ = '\b'; break;
-		case 'f': *d++ = '\f'; break;
-		case '/': *d++ = '/'; break;
-		case '\\': *d++ = '\\'; break;
-		case '"': *d++ = '"'; break;
-		case 'u': {
-			unsigned cp;
-
-			if (sscanf(s + 1, "%4x", &cp) != 1)
-				return fail(r, "bad \\u escape in JSON string");
-			s += 4;
-			if (cp < 0x80) {
-				*d++ = cp;
-			} else if (cp < 0x800) {
-				*d++ = 0xc0 | cp >> 6;
-				*d++ = 0x80 | (cp & 0x3f);
-			} else {
-				*d++ = 0xe0 | cp >> 12;
-				*d++ = 0x80 | ((cp >> 6) & 0x3f);
-				*d++ = 0x80 | (cp & 0x3f);
-			}
-			break;
-		}
-		default:
-			return fail(r, "bad escape in JSON string");
-		}
-	}
-	if (*s != '"')
-		return fail(r, "unterminated JSON string");
-	*d++ = '\0';
-	*p = s + 1;
-	*out = d - r->jbuf;
-	return 0;
-}
-
 static char *
 skipws(char *p)
 {
@@ -157,98 +112,154 @@ skipws(char *p)
 	return p;
 }
 
-/* Parse one flat JSON object; values are offsets into jbuf until the end. */
+/* Four hex digits at s, the code point of a \u escape; -1 when fewer. */
+static long
+hex4(const char *s)
+{
+	long cp = 0;
+
+	for (int i = 0; i < 4; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c >= '0' && c <= '9')
+			cp = cp << 4 | (c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			cp = cp << 4 | ((c | 0x20) - 'a' + 10);
+		else
+			return -1;	/* the NUL ending the line stops here too */
+	}
+	return cp;
+}
+
+/* The escape after a backslash at *s, unescaped to *d; *s is left on its
+ * last character. */
+static int
+jescape(struct recr *r, char **s, char **d)
+{
+	static const char from[] = "ntrbf/\\\"", to[] = "\n\t\r\b\f/\\\"";
+	const char *e;
+	long cp;
+
+	if (**s && (e = strchr(from, **s))) {
+		*(*d)++ = to[e - from];
+		return 0;
+	}
+	if (**s != 'u')
+		return fail(r, "bad escape in JSON string");
+	if ((cp = hex4(*s + 1)) < 0)
+		return fail(r, "bad \\u escape in JSON string");
+	*s += 4;
+	if (cp < 0x80) {
+		*(*d)++ = cp;
+	} else if (cp < 0x800) {
+		*(*d)++ = 0xc0 | cp >> 6;
+		*(*d)++ = 0x80 | (cp & 0x3f);
+	} else {
+		*(*d)++ = 0xe0 | cp >> 12;
+		*(*d)++ = 0x80 | ((cp >> 6) & 0x3f);
+		*(*d)++ = 0x80 | (cp & 0x3f);
+	}
+	return 0;
+}
+
+/* The JSON string at *p (after its quote), unescaped to *d with a NUL. */
+static int
+jstring(struct recr *r, char **p, char **d)
+{
+	char *s;
+
+	for (s = *p; *s && *s != '"'; s++) {
+		if (*s != '\\')
+			*(*d)++ = *s;
+		else if (s++, jescape(r, &s, d) < 0)
+			return -1;
+	}
+	if (*s != '"')
+		return fail(r, "unterminated JSON string");
+	*(*d)++ = '\0';
+	*p = s + 1;
+	return 0;
+}
+
+/* A value that is not a string (a number, true, false) at *p, its text
+ * copied to *d; *val is NULL for null. */
+static int
+jbare(struct recr *r, char **p, char **d, char **val)
+{
+	char *e = *p;
+	size_t len;
+
+	while (*e && *e != ',' && *e != '}' && *e != ' ')
+		e++;
+	if (e == *p)
+		return fail(r, "malformed JSON object");
+	len = e - *p;
+	*val = NULL;
+	if (len != 4 || strncmp(*p, "null", 4)) {
+		*val = memcpy(*d, *p, len);
+		*d += len;
+		*(*d)++ = '\0';
+	}
+	*p = e;
+	return 0;
+}
+
+/* One "key": value member at *p; the value goes to its column. */
+static int
+jmember(struct recr *r, char **p, char **d)
+{
+	char *key = *d, *val = NULL;
+	int col, rc;
+
+	if (*(*p = skipws(*p)) != '"')
+		return fail(r, "malformed JSON object");
+	++*p;
+	if (jstring(r, p, d) < 0)
+		return -1;
+	if (*(*p = skipws(*p)) != ':')
+		return fail(r, "malformed JSON object");
+	*p = skipws(*p + 1);
+	if (**p == '{' || **p == '[')
+		return fail(r, "nested JSON values are not records");
+	if (**p == '"') {
+		val = *d;
+		++*p;
+		rc = jstring(r, p, d);
+	} else {
+		rc = jbare(r, p, d, &val);
+	}
+	if (rc < 0)
+		return -1;
+	if ((col = findname(r, key, strlen(key))) < 0)
+		col = addname(r, key, strlen(key));
+	r->val[col] = val;
+	return 0;
+}
+
+/*
+ * Parse one flat JSON object. Keys and values are cut into jbuf, sized to
+ * the line at once: unescaped, no key or value is longer than its JSON text.
+ */
 static int
 parse_json(struct recr *r)
 {
-	char *p = skipws(r->line);
-	size_t used = 0, koff, voff;
-	size_t *offs;
-	int col;
+	char *p = skipws(r->line), *d;
 
-	for (size_t i = 0; i < r->nnames; i++)
-		r->val[i] = NULL;
+	clearvals(r);
+	egrow((void **)&r->jbuf, &r->jbufcap, strlen(p) + 1, 1);
+	d = r->jbuf;
 	if (*p++ != '{')
 		return fail(r, "expected a JSON object");
-	/* offsets first, pointers after: jbuf may move while growing */
-	offs = ecalloc(r->nnames + 64, sizeof *offs);
-	size_t noffs = r->nnames + 64;
-	for (size_t i = 0; i < noffs; i++)
-		offs[i] = (size_t)-1;
-	p = skipws(p);
-	if (*p == '}')
-		goto done;
+	if (*(p = skipws(p)) == '}')
+		return 1;
 	for (;;) {
-		p = skipws(p);
-		if (*p++ != '"')
-			goto bad;
-		koff = used;
-		if (jstring(r, &p, &used) < 0)
-			goto err;
-		p = skipws(p);
-		if (*p++ != ':')
-			goto bad;
-		p = skipws(p);
-		voff = used;
-		if (*p == '"') {
-			p++;
-			if (jstring(r, &p, &used) < 0)
-				goto err;
-		} else if (*p == '{' || *p == '[') {
-			free(offs);
-			return fail(r, "nested JSON values are not records");
-		} else {
-			char *e = p;
-
-			while (*e && *e != ',' && *e != '}' && *e != ' ')
-				e++;
-			if (e == p)
-				goto bad;
-			egrow((void **)&r->jbuf, &r->jbufcap, used + (e - p) + 1, 1);
-			if (!strncmp(p, "null", 4) && e - p == 4) {
-				voff = (size_t)-2;
-			} else {
-				memcpy(r->jbuf + used, p, e - p);
-				r->jbuf[used + (e - p)] = '\0';
-				used += e - p + 1;
-			}
-			p = e;
-		}
-		const char *key = r->jbuf + koff;
-		col = findname(r, key, strlen(key));
-		if (col < 0) {
-			char *k = estrdup(key);
-			col = addname(r, k, strlen(k));
-			free(k);
-		}
-		if ((size_t)col >= noffs) {
-			offs = erealloc(offs, (col + 64) * sizeof *offs);
-			for (size_t i = noffs; i < (size_t)col + 64; i++)
-				offs[i] = (size_t)-1;
-			noffs = col + 64;
-		}
-		offs[col] = voff;
-		p = skipws(p);
-		if (*p == ',') {
-			p++;
-			continue;
-		}
-		if (*p == '}')
-			break;
-		goto bad;
+		if (jmember(r, &p, &d) < 0)
+			return -1;
+		if (*(p = skipws(p)) == '}')
+			return 1;
+		if (*p++ != ',')
+			return fail(r, "malformed JSON object");
 	}
-done:
-	for (size_t i = 0; i < r->nnames && i < noffs; i++)
-		if (offs[i] != (size_t)-1 && offs[i] != (size_t)-2)
-			r->val[i] = r->jbuf + offs[i];
-	free(offs);
-	return 1;
-bad:
-	free(offs);
-	return fail(r, "malformed JSON object");
-err:
-	free(offs);
-	return -1;
 }
 
 static int
@@ -355,8 +366,10 @@ recr_next(struct recr *r)
 		return 1;
 	}
 	do {
-		if (!readline(r))
-			return 0;
+		if (!readline(r)) {
+			rc = 0;
+			break;
+		}
 		if (r->fmt == FMT_JSON) {
 			rc = parse_json(r);
 		} else if (r->fmt == FMT_PLAIN) {
@@ -366,6 +379,8 @@ recr_next(struct recr *r)
 			rc = parse_tsv(r);
 		}
 	} while (rc == 0);
+	if (rc != 1)
+		clearvals(r);	/* no stale field of a line that was not a record */
 	return rc;
 }
 
@@ -387,6 +402,8 @@ recr_name(const struct recr *r, int col)
 	return col >= 0 && (size_t)col < r->nnames ? r->names[col] : NULL;
 }
 
+/* After recr_next gave 0 or -1 every field is absent (clearvals), never a
+ * stale pointer into a line that was not a record. */
 const char *
 recr_get(const struct recr *r, int col)
 {

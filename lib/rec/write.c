@@ -27,6 +27,8 @@ struct recw {
 	size_t metalen, metacap;
 	double live, flushed;	/* live: flush interval, < 0 off; last flush */
 	int pending;		/* records written since the last flush */
+	char *esc;		/* a TSV field escaped */
+	size_t esccap;
 };
 
 static void
@@ -186,6 +188,7 @@ recw_sec(struct recw *w, int col, double v)
 	recw_num(w, col, v, 6);
 }
 
+/* The one TSV escaping: the writer's fields, and rec/write.h's callers. */
 char *
 tsv_escape(char *dst, const char *src, size_t len)
 {
@@ -250,28 +253,16 @@ json_string(FILE *f, const char *s, size_t len)
 	fputc('"', f);
 }
 
+/* A field as TSV: escaped by tsv_escape, "-" when unset or empty. */
 static void
-tsv_field(FILE *f, const struct field *fl)
+tsv_field(struct recw *w, const struct field *fl)
 {
-	const char *p;
-
-	if (!fl->set) {
-		fputc('-', f);
+	if (!fl->set || !fl->len) {
+		fputc('-', w->f);	/* an empty TSV field is easy to lose in awk/cut */
 		return;
 	}
-	if (!fl->len) {
-		fputc('-', f);	/* an empty TSV field is easy to lose in awk/cut */
-		return;
-	}
-	for (p = fl->s; *p; p++) {
-		switch (*p) {
-		case '\t': fputs("\\t", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\\': fputs("\\\\", f); break;
-		default: fputc(*p, f);
-		}
-	}
+	egrow((void **)&w->esc, &w->esccap, 2 * fl->len + 1, 1);
+	fputs(tsv_escape(w->esc, fl->s, fl->len), w->f);
 }
 
 static void
@@ -309,7 +300,7 @@ recw_end(struct recw *w)
 		} else {
 			if (i)
 				fputc('\t', f);
-			tsv_field(f, fl);
+			tsv_field(w, fl);
 		}
 		fl->set = 0;
 	}
@@ -341,5 +332,6 @@ recw_close(struct recw *w)
 		free(w->fld[i].s);
 	free(w->fld);
 	free(w->meta);
+	free(w->esc);
 	free(w);
 }

@@ -127,6 +127,73 @@ test_reader_errors(void)
 	CHECK("missing file fails to open", recr_open("/nonexistent/x", NULL) == NULL);
 }
 
+/* A \u escape with fewer than 4 hex digits is an error, never a read or
+ * write past the line's end (issue 11 point 1: an ASan heap overflow in the
+ * reader of prof-diff, cache-sim and ipfs-time-cat). */
+static void
+test_json_escapes(void)
+{
+	static char longcomment[5000];
+	struct recr *r;
+	const char *p;
+	char text[6000];
+
+	p = writefile("esc.jsonl", "{\"a\":\"\\u00e9\\u4e2d\\/\\\"\\t\"}\n"
+	    "{\"a\":\"\\u1\n{\"a\":\"\\u12G4\"}\n{\"a\":\"\\u\"}\n{\"a\":\"x\\\n"
+	    "{\"a\":\"\\u0041\\uABCD\"}\n");
+	r = recr_open(p, NULL);
+	CHECK("json \\u escapes are UTF-8", r && recr_next(r) == 1 &&
+	    !strcmp(recr_get(r, 0), "\xc3\xa9\xe4\xb8\xad/\"\t"));
+	CHECK("json \\u1 at the end of the line is an error",
+	    recr_next(r) == -1 && strstr(recr_error(r), "bad \\u escape"));
+	CHECK("json \\u with a non-hex digit is an error",
+	    recr_next(r) == -1 && strstr(recr_error(r), "bad \\u escape"));
+	CHECK("json \\u with no digit is an error",
+	    recr_next(r) == -1 && strstr(recr_error(r), "bad \\u escape"));
+	CHECK("json backslash at the end of the line is an error",
+	    recr_next(r) == -1 && strstr(recr_error(r), "bad escape"));
+	CHECK("json reading goes on after bad escapes", recr_next(r) == 1 &&
+	    !strcmp(recr_get(r, 0), "A\xea\xaf\x8d") && recr_next(r) == 0);
+	recr_close(r);
+
+	/* the reproducer of the crash: a long comment line, then the escape */
+	memset(longcomment, 'c', sizeof longcomment - 1);
+	longcomment[0] = '#';
+	snprintf(text, sizeof text, "{\"a\":\"b\"}\n%s\n{\"a\":\"\\u1\n", longcomment);
+	r = recr_open(writefile("crash.jsonl", text), NULL);
+	CHECK("json \\u1 after a long comment", r && recr_next(r) == 1 &&
+	    recr_next(r) == -1 && recr_next(r) == 0);
+	recr_close(r);
+	CHECK("json \\u1 on the first line fails to open",
+	    recr_open(writefile("first.jsonl", "{\"a\":\"\\u1\n"), NULL) == NULL);
+}
+
+/* After recr_next gave -1 or 0, no field of an earlier line is left: a
+ * longer bad line moves the line buffer (issue 11 point 1). */
+static void
+test_no_stale_fields(void)
+{
+	static char text[9000];
+	struct recr *r;
+
+	memset(text, 0, sizeof text);
+	strcpy(text, "a\tb\tc\n1\t2\t3\n");
+	memset(text + strlen(text), 'x', 8000);
+	strcat(text, "\n");
+	r = recr_open(writefile("stale.tsv", text), NULL);
+	CHECK("tsv: a record, then a malformed line", r && recr_next(r) == 1 &&
+	    !strcmp(recr_get(r, 2), "3") && recr_next(r) == -1);
+	CHECK("tsv: no field after a malformed line",
+	    recr_get(r, 0) == NULL && recr_get(r, 1) == NULL && recr_get(r, 2) == NULL);
+	CHECK("tsv: no field at the end of input", recr_next(r) == 0 && recr_get(r, 2) == NULL);
+	recr_close(r);
+
+	r = recr_open(writefile("stale.jsonl", "{\"a\":\"x\",\"b\":1}\n{\"a\":\"y\",\"b\":}\n"), NULL);
+	CHECK("json: no field after a malformed line", r && recr_next(r) == 1 &&
+	    recr_next(r) == -1 && recr_get(r, 0) == NULL && recr_get(r, 1) == NULL);
+	recr_close(r);
+}
+
 int
 main(void)
 {
@@ -136,6 +203,8 @@ main(void)
 	roundtrip(0);
 	roundtrip(1);
 	test_reader_errors();
+	test_json_escapes();
+	test_no_stale_fields();
 	{
 		char cmd[300];
 		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -40,7 +40,7 @@ all: $(BINS)
 
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(XCFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 define archive_rule
 $(call ARCHIVE,$(1)): $(call OBJ,$(1))
@@ -53,13 +53,13 @@ $(foreach d,$(DIRS),$(eval $(call archive_rule,$(d))))
 .SECONDEXPANSION:
 $(B)/bin/%: cmd/%.c $$(call ARCHIVES,$$*)
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(call ARCHIVES,$*) $(call SYSLIBS,$*)
+	$(CC) $(XCFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(call ARCHIVES,$*) $(call SYSLIBS,$*)
 
 # unit tests mirror lib/: tests/unit/DIR/NAME.c links every archive
 UNITLIBS = $(foreach d,$(DIRS),$(if $(call SRC,$(d)),$(call ARCHIVE,$(d))))
 $(B)/tests/%: tests/unit/%.c $(UNITLIBS)
 	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) -Itests/unit $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(UNITLIBS) $(NETLIBS) -lm -lpthread
+	$(CC) $(XCFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(UNITLIBS) $(NETLIBS) -lm -lpthread
 
 -include $(ALLOBJ:.o=.d) $(BINS:=.d) $(UNITS:=.d)
 
@@ -80,12 +80,20 @@ lint:
 bench: all
 	tests/bench/run
 
-# Static musl binaries, for minimal hosts: the same rules with musl-gcc
-# into build/static/, each tool linking only the archives it needs. A tool
-# whose folders do not build with musl fails the target, loudly.
-STATIC_TOOLS = prof-diff cache-sim
+# Static musl binaries of every tool, for minimal hosts: the same rules
+# with musl-gcc into build/static/bin, each tool linking only the archives
+# it needs, the network tools libcurl and jansson built for musl from
+# Debian's source by mk/static-deps (cached). TLS=1 adds mbedTLS for HTTPS.
+# A tool that cannot be built fails the target.
+STATIC_TOOLS  = $(CMDSRC:cmd/%.c=%)
+STATIC_CFLAGS = -Os -ffunction-sections -fdata-sections
+TLSLIBS       = $(if $(filter 1,$(TLS)),-lmbedtls -lmbedx509 -lmbedcrypto)
+STATIC_B      = $(B)/static$(if $(filter 1,$(TLS)),-tls)
 static:
-	$(MAKE) B=$(B)/static CC=musl-gcc LDFLAGS=-static $(STATIC_TOOLS:%=$(B)/static/bin/%)
+	@p=$$(mk/static-deps $(if $(filter 1,$(TLS)),-t)) && \
+	$(MAKE) --no-print-directory B=$(STATIC_B) CC=musl-gcc CFLAGS="$(STATIC_CFLAGS)" \
+	    CPPFLAGS="-I$$p/include" LDFLAGS="-static -Wl,--gc-sections -s -L$$p/lib" \
+	    NETLIBS="-lcurl $(TLSLIBS) -ljansson" $(STATIC_TOOLS:%=$(STATIC_B)/bin/%)
 
 # The pictures' gallery (plots/README.md), drawn from a real run.
 gallery: all

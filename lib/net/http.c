@@ -88,6 +88,8 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 	if (o && o->connect_timeout > 0)
 		curl_easy_setopt(r->h, CURLOPT_CONNECTTIMEOUT_MS,
 		    (long)(o->connect_timeout * 1000));
+	if (o && o->cacert)
+		curl_easy_setopt(r->h, CURLOPT_CAINFO, o->cacert);
 	r->hdrs = curl_slist_append(NULL, "Expect:");
 	if (o && o->auth) {
 		snprintf(auth, sizeof auth, "Authorization: %s", o->auth);

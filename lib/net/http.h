@@ -12,6 +12,7 @@ struct http_opts {
 	double timeout;		/* whole request, seconds; 0 = none */
 	double connect_timeout;	/* seconds; 0 = libcurl's default */
 	const char *auth;	/* Authorization header value for the RPC API, or NULL */
+	const char *cacert;	/* CA bundle for HTTPS (--cacert, $SSL_CERT_FILE), or NULL */
 	char **headers;		/* more "Name: value" headers (-H), nheaders of them */
 	int nheaders;
 };

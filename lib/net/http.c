@@ -188,7 +188,11 @@ http_req_stat(struct http_req *r, CURLcode rc, struct http_stat *st)
 	curl_easy_getinfo(r->h, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	st->up = up;
 	st->down = down;
-	if (rc != CURLE_OK)
+	if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
+		snprintf(st->err, sizeof st->err, "the server's TLS certificate could not be "
+		    "verified (%s): give the CA that signed it with --cacert or $SSL_CERT_FILE",
+		    r->errbuf[0] ? r->errbuf : curl_easy_strerror(rc));
+	else if (rc != CURLE_OK)
 		snprintf(st->err, sizeof st->err, "%s",
 		    r->errbuf[0] ? r->errbuf : curl_easy_strerror(rc));
 	else if (r->stream_err[0])

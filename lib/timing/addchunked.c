@@ -22,8 +22,6 @@ static int
 add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 {
 	struct payload pl;
-	struct http_req r = { 0 };
-	struct http_stat st = { 0 };
 	char cid[CID_MAXSTR];
 	int warmup = round < b->r.warmup, rc, fd = -1;
 	uint64_t key = b->same ? 0 : (uint64_t)round + 1;
@@ -47,10 +45,8 @@ add_one(struct addbench *b, struct upload *up, long round, long item, double t0)
 	t.ok = rc == 0;
 	t.cid = up->have_root ? cid_str(&up->root, cid) : NULL;
 	t.error = up->x.err;
-	r.ts = up->x.ts;
-	r.t_sched = r.t_start = now_mono() - up->x.t_total - t0;
-	xfer_stat(&up->x, &st);
-	http_timing(&t, &r, &st);
+	xfer_timing(&up->x, &t);
+	t.t_sched = t.t_start = now_mono() - up->x.t_total - t0;
 	if (!warmup || b->r.show_warmup)
 		addbench_write(b, &t);
 	runsum_add(&b->sum, &t, NULL);

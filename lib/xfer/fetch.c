@@ -9,12 +9,9 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "xfer/fetch.h"
@@ -22,7 +19,6 @@
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
-#include "net/retry.h"
 #include "net/rpc.h"
 #include "net/runner.h"
 #include "unixfs/unixfs.h"
@@ -44,7 +40,7 @@ struct item {
 struct state {
 	struct fetch *f;
 	struct item *head, *tail;
-	int inflight, stop;
+	int inflight;
 	uint64_t held;		/* I_DATA bytes waiting in the list */
 	uint64_t total;		/* file size from the root, 0 unknown */
 	int have_total;
@@ -52,21 +48,6 @@ struct state {
 	struct ufs_data ud;
 	double t0;
 };
-
-static void
-fail(struct state *s, long code, const char *fmt, ...)
-{
-	struct fetch *f = s->f;
-	va_list ap;
-
-	s->stop = 1;
-	if (f->x.err[0])
-		return;
-	f->x.code = code;
-	va_start(ap, fmt);
-	vsnprintf(f->x.err, sizeof f->x.err, fmt, ap);
-	va_end(ap);
-}
 
 static struct item *
 item_new(const struct cid *c, uint64_t offset, int64_t size, int depth)
@@ -206,10 +187,9 @@ next(void *ctx, struct http_req *r)
 {
 	struct state *s = ctx;
 	struct item *it;
-	struct timespec ts;
-	double later, d;
+	double later;
 
-	if (interrupted || s->stop)
+	if (interrupted || xfer_failed(&s->f->x))
 		return s->inflight ? RUN_WAIT : RUN_DONE;
 	if ((it = startable(s, &later))) {
 		start(s, r, it);
@@ -220,12 +200,7 @@ next(void *ctx, struct http_req *r)
 	if (!later)
 		return RUN_DONE;
 	/* only retries left, none due yet */
-	while (!interrupted && (d = later - now_mono()) > 0) {
-		ts.tv_sec = (time_t)d;
-		ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
-		nanosleep(&ts, NULL);
-	}
-	if (interrupted || !(it = startable(s, &later)))
+	if (!xfer_sleep(later) || !(it = startable(s, &later)))
 		return RUN_DONE;
 	start(s, r, it);
 	return RUN_STARTED;
@@ -324,7 +299,6 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	struct state *s = ctx;
 	struct fetch *f = s->f;
 	struct item *it = r->job;
-	struct fetch_event e;
 	char err[600], c[CID_MAXSTR], line[160];
 	const char *why = NULL;
 	int ok = rpc_outcome(st, r->body, err, sizeof err), v;
@@ -338,34 +312,32 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	}
 	if (ok && (v = cid_verify(&it->cid, r->body ? r->body : "", r->len)) != 1) {
 		if (v < 0)
-			fail(s, 0, "%s: unsupported hash function", c);
+			xfer_fail(&f->x, 0, "%s: unsupported hash function", c);
 		else
-			fail(s, 0, "%s: node %s returned %zu bytes that do not match the CID",
+			xfer_fail(&f->x, 0, "%s: node %s returned %zu bytes that do not match the CID",
 			    c, url_redact(f->api), r->len);
 		snprintf(err, sizeof err, "%s", f->x.err);
 		ok = -1;
 	}
-	xfer_request(&f->x, st);
-	e = (struct fetch_event){ &it->cid, r->len, ok == 1, ok == 1 ? "" : err, r, st };
-	if (f->onevent)
-		f->onevent(f->arg, &e);
+	xfer_request(&f->x, &(struct xfer_event){ .op = "block/get", .cid = &it->cid,
+	    .size = r->len, .blocks = 1, .ok = ok == 1, .error = ok == 1 ? "" : err,
+	    .req = r, .st = st }, f->onevent, f->arg);
 	if (ok == 1) {
 		f->x.blocks++;
 		it->state = I_PENDING;
 		if (use_block(s, it, (const uint8_t *)(r->body ? r->body : ""), r->len, &why) < 0) {
-			fail(s, 0, "%s: %s", c, why);
+			xfer_fail(&f->x, 0, "%s: %s", c, why);
 			return;
 		}
 		if (it->state != I_DATA)
 			unlink_item(s, it);
 		if (!f->seekable)
 			flush(s);
-	} else if (ok == 0 && !interrupted && it->attempts <= f->retries && retry_worth(st)) {
-		it->due = retry_due(f->backoff, it->attempts);
+	} else if (ok == 0 && !interrupted &&
+	    xfer_retry(&f->x, it->attempts, f->retries, f->backoff, st, &it->due)) {
 		it->state = I_PENDING;
-		f->x.nretry++;
 	} else if (ok == 0 && !interrupted) {
-		fail(s, st->code, "%s: %s", c, err);
+		xfer_fail(&f->x, st->code, "%s: %s", c, err);
 	}
 	if (f->progress && s->have_total && progress_due())
 		progress_show(1, "%s, %" PRIu64 " blocks", progress_amount(line, sizeof line,
@@ -385,15 +357,13 @@ fetch_run(struct fetch *f)
 	xfer_start(&f->x);
 	cid_info(&f->root, &ci);
 	if (ci.codec != CODEC_DAGPB && ci.codec != CODEC_RAW) {
-		snprintf(f->x.err, sizeof f->x.err, "%s: not a UnixFS file (codec 0x%" PRIx64
+		xfer_fail(&f->x, 0, "%s: not a UnixFS file (codec 0x%" PRIx64
 		    " is neither dag-pb nor raw)", cid_str(&f->root, c), ci.codec);
-		f->x.code = 0;
 		return 1;
 	}
 	if (ci.mhcode != MH_SHA2_256 && ci.mhcode != MH_IDENTITY) {
-		snprintf(f->x.err, sizeof f->x.err, "%s: unsupported hash function 0x%" PRIx64,
+		xfer_fail(&f->x, 0, "%s: unsupported hash function 0x%" PRIx64,
 		    cid_str(&f->root, c), ci.mhcode);
-		f->x.code = 0;
 		return 1;
 	}
 	s.head = s.tail = item_new(&f->root, 0, -1, 0);
@@ -411,8 +381,8 @@ fetch_run(struct fetch *f)
 	free(s.ud.blocksizes);
 	if (ret)
 		return ret;
-	if (!f->x.err[0] && (!s.have_total || f->x.size != s.total))
-		fail(&s, 0, "%s: wrote %" PRIu64 " bytes of %" PRIu64, cid_str(&f->root, c),
-		    f->x.size, s.total);
-	return f->x.err[0] ? 1 : 0;
+	if (!xfer_failed(&f->x) && (!s.have_total || f->x.size != s.total))
+		xfer_fail(&f->x, 0, "%s: wrote %" PRIu64 " bytes of %" PRIu64,
+		    cid_str(&f->root, c), f->x.size, s.total);
+	return xfer_failed(&f->x) ? 1 : 0;
 }

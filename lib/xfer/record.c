@@ -1,4 +1,4 @@
-/* xfer/record.c: chunk-put's per-request and final records. */
+/* xfer/record.c: chunk-put's per-request, per-block and final records. */
 #include <math.h>
 #include <stdio.h>
 
@@ -19,20 +19,31 @@ chunkrec_open(FILE *f, int json, const char *api, const char *extra)
 	return timing_open_cols(f, cols, json, "chunk-put", api ? url_redact(api) : NULL, extra);
 }
 
+/* A computation here, at ts: no status, no bytes sent or received, no
+ * phases. */
+static void
+local(struct timing *t, double ts)
+{
+	t->ts = ts;
+	t->t_dns = t->t_connect = t->t_ttfb = t->t_total = NAN;
+}
+
 void
-chunkrec_request(struct recw *w, const char *op, const char *via, const char *label,
-    const struct cid *c, uint64_t size, uint64_t blocks, int ok, const char *error,
-    const struct http_req *r, const struct http_stat *st)
+chunkrec_event(struct recw *w, const char *via, const char *label,
+    const struct xfer_event *e)
 {
 	char s[CID_MAXSTR];
 	struct timing t = {
-		.op = op, .via = via, .label = label, .access = "-",
-		.cid = c ? cid_str(c, s) : NULL, .size = (int64_t)size, .iter = 1,
-		.ok = ok, .error = error,
+		.op = e->op, .via = via, .label = label, .access = "-",
+		.cid = e->cid ? cid_str(e->cid, s) : NULL, .size = (int64_t)e->size,
+		.iter = 1, .ok = e->ok, .error = e->error,
 	};
 
-	http_timing(&t, r, st);
-	recw_uint(w, CR_BLOCKS, blocks);
+	if (e->req)
+		http_timing(&t, e->req, e->st);
+	else
+		local(&t, e->ts);
+	recw_uint(w, CR_BLOCKS, e->blocks);
 	timing_write(w, &t);
 }
 
@@ -40,8 +51,6 @@ void
 chunkrec_final(struct recw *w, const char *op, const char *via, const char *label,
     const struct cid *cid, const struct xfer *x, int ok, const char *error)
 {
-	struct http_req r = { .ts = x->ts };
-	struct http_stat st;
 	char s[CID_MAXSTR];
 	struct timing t = {
 		.op = op, .via = via, .label = label, .access = "-",
@@ -49,8 +58,7 @@ chunkrec_final(struct recw *w, const char *op, const char *via, const char *labe
 		.iter = 1, .ok = ok, .error = error ? error : x->err,
 	};
 
-	xfer_stat(x, &st);
-	http_timing(&t, &r, &st);
+	xfer_timing(x, &t);
 	recw_uint(w, CR_BLOCKS, x->blocks);
 	if (x->t_total > 0)
 		recw_num(w, CR_MB_PER_S, x->size / x->t_total / 1e6, 3);

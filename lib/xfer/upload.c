@@ -9,12 +9,9 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "xfer/upload.h"
@@ -22,7 +19,6 @@
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
-#include "net/retry.h"
 #include "net/rpc.h"
 #include "net/runner.h"
 #include "unixfs/car.h"
@@ -49,7 +45,7 @@ struct state {
 	struct upload *u;
 	struct dag *dag;
 	struct journal *jr;
-	int inflight, dag_done, failed;
+	int inflight, dag_done;
 	struct job *retry;	/* waiting for another attempt */
 	struct job *held;	/* the root or its shard, sent last */
 	struct job *filling;	/* UP_CAR: the shard being written */
@@ -57,20 +53,12 @@ struct state {
 	double t0;
 };
 
-static void
-fail(struct state *s, long code, const char *fmt, ...)
+/* The code of a failed request for xfer_fail: a transfer error (no status)
+ * leaves 200, as 0 says that no node answered at all (upload.h). */
+static long
+failcode(const struct http_stat *st)
 {
-	struct upload *u = s->u;
-	va_list ap;
-
-	s->failed = 1;
-	if (u->x.err[0])
-		return;
-	if (code)
-		u->x.code = code;
-	va_start(ap, fmt);
-	vsnprintf(u->x.err, sizeof u->x.err, fmt, ap);
-	va_end(ap);
+	return st->code ? st->code : XFER_SAME;
 }
 
 static void
@@ -246,15 +234,8 @@ static struct job *
 sleep_retry(struct state *s)
 {
 	struct job *j = take_retry(s, 1);
-	double d;
-	struct timespec ts;
 
-	while (!interrupted && (d = j->due - now_mono()) > 0) {
-		ts.tv_sec = (time_t)d;
-		ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
-		nanosleep(&ts, NULL);
-	}
-	if (interrupted) {
+	if (!xfer_sleep(j->due)) {
 		job_free(j);
 		return NULL;
 	}
@@ -283,7 +264,7 @@ pull(struct state *s, struct dag_block *b)
 
 	while (!s->dag_done) {
 		if ((r = dag_next(s->dag, b)) < 0) {
-			fail(s, 0, "read error: %s", strerror(errno));
+			xfer_fail(&u->x, XFER_SAME, "read error: %s", strerror(errno));
 			s->dag_done = 1;
 			return 0;
 		}
@@ -323,7 +304,7 @@ next(void *ctx, struct http_req *r)
 		return RUN_STARTED;
 	}
 	/* after a failure nothing new starts: the root cannot be sent */
-	while (!s->dag_done && !s->held && !s->failed) {
+	while (!s->dag_done && !s->held && !xfer_failed(&u->x)) {
 		show(s, 0);
 		if (!pull(s, &b))
 			break;
@@ -360,7 +341,7 @@ next(void *ctx, struct http_req *r)
 		}
 	}
 	/* the blocks built since the last full shard */
-	if (s->dag_done && s->filling && !s->failed) {
+	if (s->dag_done && s->filling && !xfer_failed(&u->x)) {
 		j = s->filling;
 		s->filling = NULL;
 		if (j->nblocks) {
@@ -381,7 +362,7 @@ next(void *ctx, struct http_req *r)
 	if (s->held) {
 		j = s->held;
 		s->held = NULL;
-		if (s->failed) {
+		if (xfer_failed(&u->x)) {
 			u->missing += j->nblocks;
 			job_free(j);
 			return RUN_DONE;
@@ -421,19 +402,6 @@ same_block(const struct job *j, const char *body, char *err, size_t n)
 }
 
 static void
-event(struct state *s, const char *op, const struct cid *c, uint64_t size,
-    uint64_t blocks, int ok, const char *err, const struct http_req *r,
-    const struct http_stat *st)
-{
-	struct upload *u = s->u;
-	struct up_event e = { op, c, size, blocks, ok, err, r, st };
-
-	xfer_request(&u->x, st);
-	if (u->onevent)
-		u->onevent(u->arg, &e);
-}
-
-static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
 	struct state *s = ctx;
@@ -446,8 +414,9 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	r->job = NULL;
 	if (ok && j->fd < 0)
 		ok = same_block(j, r->body, err, sizeof err);
-	event(s, j->fd < 0 ? "block/put" : "dag/import", &j->cid, j->len, j->nblocks,
-	    ok, err, r, st);
+	xfer_request(&u->x, &(struct xfer_event){ .op = j->fd < 0 ? "block/put" : "dag/import",
+	    .cid = &j->cid, .size = j->len, .blocks = j->nblocks, .ok = ok, .error = err,
+	    .req = r, .st = st }, u->onevent, u->arg);
 	if (ok) {
 		if (s->jr && j->nblocks == 1)
 			journal_add(s->jr, j->seq, &j->cid);
@@ -457,19 +426,18 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		job_free(j);
 	} else if (interrupted) {
 		job_free(j);
-	} else if (j->attempts <= u->retries && retry_worth(st)) {
-		j->due = retry_due(u->backoff, j->attempts);
+	} else if (xfer_retry(&u->x, j->attempts, u->retries, u->backoff, st, &j->due)) {
 		j->next = s->retry;
 		s->retry = j;
-		u->x.nretry++;
 	} else {
 		if (st->code == 413)
 			snprintf(err + strlen(err), sizeof err - strlen(err), " (the node"
 			    " limits request sizes: try a smaller chunk size or --mode car)");
 		if (j->fd < 0)
-			fail(s, st->code, "block %s: %s", cid_str(&j->cid, c), err);
+			xfer_fail(&u->x, failcode(st), "block %s: %s", cid_str(&j->cid, c), err);
 		else
-			fail(s, st->code, "CAR shard of blocks %" PRIu64 "-%" PRIu64 ": %s",
+			xfer_fail(&u->x, failcode(st), "CAR shard of blocks %" PRIu64 "-%" PRIu64
+			    ": %s",
 			    j->first, j->seq, err);
 		u->missing += j->nblocks;
 		job_free(j);
@@ -495,17 +463,19 @@ call(struct state *s, const char *op, const char *query, char *body, size_t n)
 	ok = rpc_outcome(&st, r.body, err, sizeof err);
 	if (body)
 		snprintf(body, n, "%s", r.body ? r.body : "");
-	event(s, op, &u->root, 0, 0, ok, err, &r, &st);
+	xfer_request(&u->x, &(struct xfer_event){ .op = op, .cid = &u->root, .ok = ok,
+	    .error = err, .req = &r, .st = &st }, u->onevent, u->arg);
 	if (!ok)
-		fail(s, st.code, "%s %s", op, err);
+		xfer_fail(&u->x, failcode(&st), "%s %s", op, err);
 	http_req_free(&r);
 	free(url);
 	return ok;
 }
 
-/* Which spelling of block/put's parameters the node takes. */
+/* Which spelling of block/put's parameters the node takes; with none (no
+ * node answered) the upload has failed with code 0. */
 static int
-probe(struct upload *u, char *err, size_t n)
+probe(struct upload *u)
 {
 	struct http_req r;
 	struct http_stat st;
@@ -516,7 +486,7 @@ probe(struct upload *u, char *err, size_t n)
 	http_req_setup(&r, "POST", url, 64 * 1024, NULL, NULL);
 	http_perform(&r, &st);
 	if (!rpc_outcome(&st, r.body, e, sizeof e))
-		snprintf(err, n, "%s: %s", url_redact(url), e);
+		xfer_fail(&u->x, 0, "%s: %s", url_redact(url), e);
 	else
 		d = strstr(r.body, "\"ipfs-core\"") ? DIALECT_JS : DIALECT_KUBO;
 	http_req_free(&r);
@@ -544,11 +514,8 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	u->have_root = 0;
 	u->stored = u->skipped = u->missing = 0;
 	xfer_start(&u->x);
-	if (u->dialect == DIALECT_UNKNOWN &&
-	    (u->dialect = probe(u, u->x.err, sizeof u->x.err)) == DIALECT_UNKNOWN) {
-		u->x.code = 0;
+	if (u->dialect == DIALECT_UNKNOWN && (u->dialect = probe(u)) == DIALECT_UNKNOWN)
 		return 1;
-	}
 	if (u->journal) {
 		upload_params(&u->dag, params, sizeof params);
 		s.jr = journal_open(u->journal, params);
@@ -559,19 +526,20 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	if (u->progress)
 		progress_init(0);
 	ret = runner_run(&rc, &ops, &s);
-	if (ret == 0 && !s.failed && u->have_root) {
+	if (ret == 0 && !xfer_failed(&u->x) && u->have_root) {
 		cid_str(&u->root, c);
 		snprintf(q, sizeof q, "arg=%s", c);
 		/* dag/import says nothing of the blocks: ask for the root */
 		if (u->mode == UP_CAR && u->skipped < u->x.blocks &&
 		    call(&s, "block/stat", q, body, sizeof body) &&
 		    (rpc_int(body, "Size", &size) < 0 || (uint64_t)size != s.rootlen)) {
-			fail(&s, 0, "block/stat %s: the node's root is not the one sent", c);
+			xfer_fail(&u->x, XFER_SAME,
+			    "block/stat %s: the node's root is not the one sent", c);
 			u->missing++;
 		}
-		if (!s.failed && u->pin)
+		if (!xfer_failed(&u->x) && u->pin)
 			call(&s, "pin/add", q, NULL, 0);
-		if (!s.failed && s.jr)
+		if (!xfer_failed(&u->x) && s.jr)
 			journal_done(s.jr, &u->root);
 	}
 	u->x.t_total = now_mono() - s.t0;
@@ -592,7 +560,7 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	journal_close(s.jr);
 	if (ret)
 		return ret;
-	if (!u->have_root && !s.failed)
-		fail(&s, 0, "no root: the file was not read to its end");
-	return s.failed || u->missing ? 1 : 0;
+	if (!u->have_root && !xfer_failed(&u->x))
+		xfer_fail(&u->x, XFER_SAME, "no root: the file was not read to its end");
+	return xfer_failed(&u->x) || u->missing ? 1 : 0;
 }

@@ -14,18 +14,6 @@ enum { UP_BLOCK, UP_CAR };
 /* How the node spells block/put's parameters (found with /api/v0/version). */
 enum { DIALECT_UNKNOWN, DIALECT_KUBO, DIALECT_JS };
 
-/* One request's outcome, for per-request records (chunk-put -v). */
-struct up_event {
-	const char *op;			/* "block/put", "dag/import", "pin/add"... */
-	const struct cid *cid;		/* the block, the shard's last, the root */
-	uint64_t size;			/* bytes of the block or shard */
-	uint64_t blocks;		/* blocks it carries (0 for pin/add...) */
-	int ok;
-	const char *error;		/* "" when ok */
-	const struct http_req *req;
-	const struct http_stat *st;
-};
-
 struct upload {
 	/* what to do */
 	struct dag_opts dag;
@@ -41,7 +29,8 @@ struct upload {
 	int dialect;			/* DIALECT_UNKNOWN: probe (and keep) */
 	int progress;			/* draw a progress line (progress.h) */
 	uint64_t size_hint;		/* file size for the progress line, 0 unknown */
-	void (*onevent)(void *arg, const struct up_event *e);
+	xfer_onevent *onevent;		/* each request: block/put, dag/import,
+					   block/stat, pin/add; may be NULL */
 	void *arg;
 
 	/* results */
@@ -56,7 +45,8 @@ struct upload {
 /*
  * Read the file through rd(arg, ...), build its DAG and store it. Returns
  * 0 when the node holds every block (and the pin, if asked), 1 when
- * something failed (u->err says what), 130 when interrupted.
+ * something failed (u->x.err says what, u->x.code is 0 when no node
+ * answered), 130 when interrupted.
  */
 int upload_run(struct upload *u, dag_readfn *rd, void *arg);
 

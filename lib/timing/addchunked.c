@@ -77,7 +77,7 @@ addchunked_run(struct addbench *b, struct upload *up)
 			}
 			b->nreq++;
 			b->nfail += !ok;
-			progress_show(0, "%lu/%ld adds, %lu failed", b->nreq, total, b->nfail);
+			runsum_progress(b->nreq, total, b->nfail);
 		}
 	}
 	progress_end();

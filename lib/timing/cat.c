@@ -395,7 +395,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	b->nreq++;
 	if (!ok)
 		b->nfail++;
-	progress_show(0, "%lu/%ld requests, %lu failed", b->nreq, s->total, b->nfail);
+	runsum_progress(b->nreq, s->total, b->nfail);
 }
 
 static void
@@ -404,7 +404,7 @@ idle(void *ctx)
 	struct state *s = ctx;
 
 	recw_idle(s->b->out);
-	progress_show(0, "%lu/%ld requests, %lu failed", s->b->nreq, s->total, s->b->nfail);
+	runsum_progress(s->b->nreq, s->total, s->b->nfail);
 }
 
 int

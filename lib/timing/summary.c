@@ -5,6 +5,7 @@
 
 #include "timing/summary.h"
 #include "base/clock.h"
+#include "base/progress.h"
 #include "base/util.h"
 #include "stats/stats.h"
 
@@ -111,6 +112,18 @@ runsum_print(const struct runsum *s, const char *what)
 		    s->kinds[i].first);
 	if (s->otherkinds)
 		weprintf("failed: %lu of other kinds", s->otherkinds);
+}
+
+void
+runsum_progress(unsigned long done, long total, unsigned long failed)
+{
+	char buf[160];
+
+	if (!progress_due())
+		return;
+	progress_show(0, "requests %s, %lu failed",
+	    progress_amount(buf, sizeof buf, PROGRESS_COUNT, done, total > 0 ? (uint64_t)total : 0),
+	    failed);
 }
 
 void

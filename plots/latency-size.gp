@@ -55,7 +55,7 @@ if (nvals <= 12) {
 }
 eval logtics('y', vmin * vscale / 1.5, vmax * vscale * 1.5)
 unset mxtics
-if (rate) { eval ylabel("throughput, MB/s (10^6 bytes a second, log scale)") } \
+if (rate) { eval ylabel("throughput, MB/s (log scale)") } \
 else { eval ylabel(sprintf("%s, %s (log scale)", metric, tname)) }
 eval keybelow
 set style fill solid 0.35 border

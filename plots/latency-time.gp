@@ -20,6 +20,7 @@ if (!exists("metric")) metric = 't_total'
 nfail = 0
 stats in using (addseries(strcol("series"), column("gi"), column("pi")), \
 	nfail = nfail + (column("ok") == 0), column("t")) nooutput
+nreq = STATS_records
 tmin = STATS_min > 0 ? STATS_min : 1e-6
 tmax = STATS_max > tmin ? STATS_max : tmin * 10
 stats in using "t_start" nooutput
@@ -48,7 +49,8 @@ if (logy) {
 set xrange [-xmax / xscale * 0.02 : xmax / xscale * 1.02]
 set format y "%g"
 eval keybelow
-ps = text ? 1 : 0.8
+# smaller points when there are many
+ps = text ? 1 : nreq > 20000 ? 0.25 : nreq > 2000 ? 0.45 : 0.8
 
 plot for [i = 1:nseries] in \
 	using (column("t_start") / xscale):(strcol("series") eq names[i] && column("ok") == 1 ? column("t") * tscale : NaN) \

@@ -19,7 +19,8 @@
 #
 # The series styles (line colour, dash, point) are told apart in colour and
 # in greyscale: the colours (Okabe and Ito's, without yellow) step through
-# dark and light, and each style has its own dash and point shape.
+# dark and light (the first four at four distinct grey levels),
+# and each style has its own dash and point shape.
 
 if (!exists("in")) {
 	print "usage: gnuplot -e \"in='data.tsv'; out='picture.png'\" plots/NAME.gp"
@@ -72,7 +73,7 @@ htime(s) = s < 2 ? sprintf("%.3g ms", s * 1000) : sprintf("%.3g s", s)
 # Series styles 1..10, repeating: colour, dash type and point type (the
 # first six points filled, so that a second source can draw them hollow).
 nsty = 10
-array lcs[10] = ["#000000", "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#7F7F7F", "#8C510A", "#5E3C99"]
+array lcs[10] = ["#000000", "#0072B2", "#E69F00", "#D55E00", "#009E73", "#56B4E9", "#CC79A7", "#7F7F7F", "#8C510A", "#5E3C99"]
 array dts[10] = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5]
 array pts[10] = [7, 5, 9, 13, 11, 15, 1, 2, 3, 14]
 lc_(i) = lcs[(int(i) - 1) % nsty + 1]

@@ -35,6 +35,11 @@ set timefmt "%s"
 span = t1 - t0
 # the date's format from the span: hours, days, months
 if (span < 3600) { set format x "%H:%M:%S" } else { if (span < 2 * 86400) { set format x "%H:%M\n%m-%d" } else { if (span < 120 * 86400) { set format x "%m-%d" } else { set format x "%Y-%m" } } }
+# about six ticks, at a round step of time
+array steps[22] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600, 2592000]
+xstep = steps[22]
+do for [k = 22:1:-1] { if (steps[k] >= span / (sizew < 700 && !text ? 5.0 : 7.0)) { xstep = steps[k] } }
+set xtics xstep
 set xlabel "date of the run (UTC)"
 set xrange [t0 - span * 0.03 : t1 + span * 0.03]
 logy = vmax / vmin > 30

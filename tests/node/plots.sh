@@ -56,5 +56,8 @@ check_eq "the tool's labels name the series" "$(col labels.dat series | sed 's/ 
 cache-sim -q -p lru,tiered:lru/lru -s 64k -D 1M cat.tsv >tiers.tsv
 check "hit-rates of the node's own reads" ipfs-plot hit-rates -o hits.svg tiers.tsv
 check "hit-rates: the tiers" svg hits.svg "memory hits" "disk hits" "tiered:lru/lru 64 KiB + 1 MiB disk"
+cache-sim -q --mrc cat.tsv >reads-mrc.tsv
+check "mrc of the node's own reads" ipfs-plot mrc -o reads-mrc.svg reads-mrc.tsv
+check "mrc: the exact curve in bytes" svg reads-mrc.svg "lru (exact curve)" "cache capacity, bytes (log scale)" "MiB"
 
 check_man_examples "$top/man/ipfs-plot.1"

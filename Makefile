@@ -111,6 +111,9 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	cp $(BINS) $(SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
 	cp $(MANS) $(DESTDIR)$(MANDIR)/man1/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	for t in $(BINS:$(B)/bin/%=%); do \
+		cp scripts/completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; done
 	if [ -d plots ]; then mkdir -p $(DESTDIR)$(PREFIX)/share/ipfsperf/plots && \
 		cp plots/*.gp $(DESTDIR)$(PREFIX)/share/ipfsperf/plots/; fi
 

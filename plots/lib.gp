@@ -8,7 +8,7 @@
 #          ipfs-plot(1) writes it from ipfsperf records (see its --data).
 #   out    the picture: a .png, .svg or .txt file, or '-' (the default) for
 #          standard output.
-#   term   png, svg, dumb (text), sixel, or any gnuplot terminal name;
+#   term   png, svg, dumb (text), sixel, or another gnuplot terminal;
 #          default from the name of out: .png png, .svg svg, else dumb.
 #   size   'W,H': pixels (png, svg, sixel; default 800,500, taller for
 #          many bars, panels or legend entries) or characters (dumb;
@@ -82,9 +82,9 @@ pt_(i) = pts[(int(i) - 1) % nsty + 1]
 
 # The series of a data file with a 'series' column, in order of first
 # appearance: nseries, and names[1..nseries]. Rows of a series must be
-# together (a NaN in between breaks a line). 'gi' and 'pi' columns, when
-# the data has them, give each series its group and its source (file or
-# label): colour and point follow the group, the dash the source, so that
+# together (a NaN in between breaks a line). addseries(series, gi, pi)
+# in a stats pass: gi and pi number the series' group and source (file or
+# label); colour and point follow the group, the dash the source, so that
 # before and after share a colour. series_of(s) is the number of name s.
 array names[1000]
 array sgi[1000]

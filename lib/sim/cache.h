@@ -61,18 +61,20 @@ struct policy {
 
 	/*
 	 * Table policies keep their objects as rows of c->t, in column c->col;
-	 * caches simulated together share the table (tabgroup.h), and get,
-	 * run, has and del are the table_* functions. access(): a request of
-	 * usize units for row i (pinned), whose state in this cache is *st;
-	 * 1 on a hit. serve(): access() for each request of a batch,
-	 * whose rows are given, to each of n caches of the policy, counting
-	 * hits (TABLE_SERVE).
-	 * remove(): take out row i, resident, without evicting it.
+	 * caches simulated together share the table (tableset.h), and their
+	 * get, run, has and del are the table_* functions (TABLE_POLICY).
+	 * access(): a request of usize units for row i (pinned), whose state
+	 * in this cache is *st; 1 on a hit. serve(): access() for each request
+	 * of a batch, whose rows are given, to each of n caches of the policy,
+	 * counting hits (TABLE_SERVE). leaving(), if set: row i, resident, is
+	 * about to be taken out by del(), not evicted. queues: the names of
+	 * the policy's queues by number, from 1, NULL-terminated.
 	 */
 	int (*access)(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize);
 	void (*serve)(struct cache **c, size_t n, const uint32_t *row, const struct req *r,
 	    size_t m);
-	void (*remove)(struct cache *c, uint32_t i);
+	void (*leaving)(struct cache *c, uint32_t i);
+	const char *const *queues;
 };
 
 struct cache {

@@ -20,9 +20,10 @@
 
 /* queues, and states (AOUT with OT_GHOST) */
 enum { AIN = 1, AM, AOUT };
+static const char *const queues[] = { "", "A1in", "Am", "A1out", NULL };
 
 struct twoq {
-	struct ring l[4];
+	struct ring l[4];	/* by queue (tableset.h) */
 	uint64_t kin, kout, kam;
 };
 
@@ -43,59 +44,27 @@ twoq_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	for (int i = AIN; i <= AOUT; i++)
-		ring_init(&s->l[i], (uint16_t)i);
 	s->kin = (uint64_t)((double)c->cap * in);
 	s->kout = (uint64_t)((double)c->cap * out);
 	s->kam = c->cap - s->kin;
-	c->p = s;
+	table_init(c, s);
 	return 0;
-}
-
-static void
-twoq_fini(struct cache *c)
-{
-	struct twoq *s = c->p;
-
-	for (int i = AIN; i <= AOUT; i++)
-		ring_free(&s->l[i]);
-	free(s);
 }
 
 /* Evict the LRU object of Am. */
 static void
 evict_am(struct cache *c, struct twoq *s)
 {
-	uint32_t i = ring_take(&s->l[AM], c->t, c->col);
-
-	c->used -= ot_units(c->t, i, c->col);
-	table_evicted(c, i);
-	ot_leave(c->t, i, c->col);
+	table_evict(c, ring_take(&s->l[AM], c->t, c->col));
 }
 
-/* reclaimfor(): free a slot, from A1in when it is over Kin, else from Am. */
+/* reclaimfor(): free a slot, from A1in (its key to A1out) when it is over Kin, else from Am. */
 static void
 reclaim(struct cache *c, struct twoq *s)
 {
-	struct objtab *t = c->t;
-	unsigned col = c->col;
-	uint64_t usize;
-	uint32_t i;
-
-	if (s->l[AIN].size > s->kin || s->l[AM].count == 0) {
-		i = ring_take(&s->l[AIN], t, col);
-		usize = ot_units(t, i, col);
-		c->used -= usize;
-		table_evicted(c, i);
-		if (usize > s->kout) {
-			ot_leave(t, i, col);
-			return;
-		}
-		while (s->l[AOUT].size + usize > s->kout)
-			ot_leave(t, ring_take(&s->l[AOUT], t, col), col);
-		ot_st(t, i)[col] = AOUT | OT_GHOST;
-		ring_push(&s->l[AOUT], t, col, i);
-	} else
+	if (s->l[AIN].size > s->kin || s->l[AM].count == 0)
+		table_evict_to_ghost(c, s->l, AOUT, s->kout, ring_take(&s->l[AIN], c->t, c->col));
+	else
 		evict_am(c, s);
 }
 
@@ -133,38 +102,14 @@ twoq_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 		}
 		while (s->l[AM].size + usize > s->kam)
 			evict_am(c, s);
-		ot_reenter(c->t, i, c->col, AM, usize);
-	} else
-		ot_enter(c->t, i, c->col, AIN, usize);
-	ring_push(&s->l[ghost ? AM : AIN], c->t, c->col, i);
-	c->used += usize;
+	}
+	table_admit(c, s->l, ghost ? AM : AIN, i, usize, ghost);
 	return 0;
 }
 
 TABLE_SERVE(twoq_serve, twoq_access)
 
-static void
-twoq_remove(struct cache *c, uint32_t i)
-{
-	struct twoq *s = c->p;
-
-	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
-	c->used -= ot_units(c->t, i, c->col);
-	ot_leave(c->t, i, c->col);
-}
-
-static void
-twoq_dump(struct cache *c, FILE *f)
-{
-	struct twoq *s = c->p;
-
-	ring_dump(f, "A1in", &s->l[AIN], c->t, c->col);
-	ring_dump(f, "Am", &s->l[AM], c->t, c->col);
-	ring_dump(f, "A1out", &s->l[AOUT], c->t, c->col);
-}
-
 const struct policy policy_2q = {
-	.name = "2q", .init = twoq_init, .get = table_get, .run = table_run,
-	.has = table_has, .del = table_del, .dump = twoq_dump, .fini = twoq_fini,
-	.access = twoq_access, .serve = twoq_serve, .remove = twoq_remove,
+	.name = "2q", .init = twoq_init, .dump = table_dump,
+	TABLE_POLICY(twoq_access, twoq_serve, queues),
 };

@@ -27,9 +27,10 @@
 
 /* queues, and states (B1 and B2 with OT_GHOST) */
 enum { T1 = 1, T2, B1, B2 };
+static const char *const queues[] = { "", "T1", "T2", "B1", "B2", NULL };
 
 struct arc {
-	struct ring l[5];	/* T1, T2, B1, B2 */
+	struct ring l[5];	/* T1, T2, B1, B2, by queue (tableset.h) */
 	double p;
 	int step_size;		/* ghost hits move p by ratio * size */
 };
@@ -53,20 +54,8 @@ arc_init(struct cache *c, const char *params, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	for (int i = T1; i <= B2; i++)
-		ring_init(&s->l[i], (uint16_t)i);
-	c->p = s;
+	table_init(c, s);
 	return 0;
-}
-
-static void
-arc_fini(struct cache *c)
-{
-	struct arc *s = c->p;
-
-	for (int i = T1; i <= B2; i++)
-		ring_free(&s->l[i]);
-	free(s);
 }
 
 /* The state of an object in queue q. */
@@ -120,13 +109,8 @@ evict_cold(struct cache *c, struct arc *s, uint64_t usize)
 		if (s->l[B1].count) {
 			drop_ghost(c, s, B1);
 			replace(c, s, 0);
-		} else {
-			uint32_t i = ring_take(&s->l[T1], c->t, c->col);
-
-			c->used -= ot_units(c->t, i, c->col);
-			table_evicted(c, i);
-			ot_leave(c->t, i, c->col);
-		}
+		} else
+			table_evict(c, ring_take(&s->l[T1], c->t, c->col));
 	} else {
 		if (t1 + b1 + s->l[T2].size + s->l[B2].size >= 2 * c->cap &&
 		    s->l[B2].count)
@@ -185,41 +169,22 @@ arc_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 		else
 			evict_cold(c, s, usize);
 	}
-	if (ghost)
-		ot_reenter(c->t, i, c->col, T2, usize);
-	else
-		ot_enter(c->t, i, c->col, T1, usize);
-	ring_push(&s->l[ghost ? T2 : T1], c->t, c->col, i);
-	c->used += usize;
+	table_admit(c, s->l, ghost ? T2 : T1, i, usize, ghost != 0);
 	return 0;
 }
 
 TABLE_SERVE(arc_serve, arc_access)
 
 static void
-arc_remove(struct cache *c, uint32_t i)
-{
-	struct arc *s = c->p;
-
-	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
-	c->used -= ot_units(c->t, i, c->col);
-	ot_leave(c->t, i, c->col);
-}
-
-static void
 arc_dump(struct cache *c, FILE *f)
 {
 	struct arc *s = c->p;
 
-	ring_dump(f, "T1", &s->l[T1], c->t, c->col);
-	ring_dump(f, "T2", &s->l[T2], c->t, c->col);
-	ring_dump(f, "B1", &s->l[B1], c->t, c->col);
-	ring_dump(f, "B2", &s->l[B2], c->t, c->col);
+	table_dump(c, f);
 	fprintf(f, "p: %g\n", s->p);
 }
 
 const struct policy policy_arc = {
-	.name = "arc", .init = arc_init, .get = table_get, .run = table_run,
-	.has = table_has, .del = table_del, .dump = arc_dump, .fini = arc_fini,
-	.access = arc_access, .serve = arc_serve, .remove = arc_remove,
+	.name = "arc", .init = arc_init, .dump = arc_dump,
+	TABLE_POLICY(arc_access, arc_serve, queues),
 };

@@ -25,9 +25,11 @@
 #include "sim/tableset.h"
 
 #define MARK 16		/* a count of CLOCK, SIEVE's mark, in a state */
+enum { Q = 1 };		/* the queue's number */
+static const char *const queues[] = { "", "q", NULL };
 
 struct queue {
-	struct ring q;
+	struct ring l[2];	/* by queue (tableset.h): l[Q] */
 	uint32_t hand;		/* SIEVE: the next candidate, OT_NONE = the tail */
 	uint16_t top;		/* the highest state */
 };
@@ -49,20 +51,10 @@ q_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	ring_init(&s->q, 1);
 	s->hand = OT_NONE;
 	s->top = (uint16_t)(1 + MARK * (c->pol == &policy_sieve ? 1 : (1U << bits) - 1));
-	c->p = s;
+	table_init(c, s);
 	return 0;
-}
-
-static void
-q_fini(struct cache *c)
-{
-	struct queue *s = c->p;
-
-	ring_free(&s->q);
-	free(s);
 }
 
 /* Admit row i, missed, at the head once others made room by evict(). */
@@ -71,24 +63,13 @@ q_fini(struct cache *c)
 		return 0;						\
 	while ((c)->used + (usize) > (c)->cap)				\
 		evict(c, s);						\
-	ot_enter((c)->t, i, (c)->col, 1, usize);			\
-	ring_push(&(s)->q, (c)->t, (c)->col, i);			\
-	(c)->used += (usize);						\
+	table_admit(c, (s)->l, Q, i, usize, 0);				\
 } while (0)
-
-/* Evict row i, already out of the queue. */
-static void
-evict_row(struct cache *c, uint32_t i)
-{
-	c->used -= ot_units(c->t, i, c->col);
-	table_evicted(c, i);
-	ot_leave(c->t, i, c->col);
-}
 
 static void
 evict_tail(struct cache *c, struct queue *s)
 {
-	evict_row(c, ring_take(&s->q, c->t, c->col));
+	table_evict(c, ring_take(&s->l[Q], c->t, c->col));
 }
 
 TABLE_ACCESS
@@ -97,9 +78,9 @@ lru_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 	struct queue *s = c->p;
 
 	if (*st) {
-		if (!ring_newest(&s->q, c->t, c->col, i)) {
-			ring_remove(&s->q, c->t, c->col, i);
-			ring_push(&s->q, c->t, c->col, i);
+		if (!ring_newest(&s->l[Q], c->t, c->col, i)) {
+			ring_remove(&s->l[Q], c->t, c->col, i);
+			ring_push(&s->l[Q], c->t, c->col, i);
 		}
 		return 1;
 	}
@@ -123,11 +104,11 @@ clock_evict(struct cache *c, struct queue *s)
 {
 	uint32_t i;
 
-	while (ot_st(c->t, i = ring_take(&s->q, c->t, c->col))[c->col] >= MARK) {
+	while (ot_st(c->t, i = ring_take(&s->l[Q], c->t, c->col))[c->col] >= MARK) {
 		ot_st(c->t, i)[c->col] -= MARK;
-		ring_push(&s->q, c->t, c->col, i);
+		ring_push(&s->l[Q], c->t, c->col, i);
 	}
-	evict_row(c, i);
+	table_evict(c, i);
 }
 
 TABLE_ACCESS
@@ -157,7 +138,7 @@ newer(const struct cache *c, const struct ring *q, uint32_t p)
 static void
 sieve_evict(struct cache *c, struct queue *s)
 {
-	struct ring *q = &s->q;
+	struct ring *q = &s->l[Q];
 	uint32_t p = s->hand != OT_NONE ? ot_pos(c->t, s->hand)[c->col] :
 	    ring_first(q, c->t, c->col), i;
 	uint16_t *st;
@@ -174,7 +155,7 @@ sieve_evict(struct cache *c, struct queue *s)
 	}
 	s->hand = newer(c, q, p);
 	ring_remove(q, c->t, c->col, i);
-	evict_row(c, i);
+	table_evict(c, i);
 }
 
 TABLE_ACCESS
@@ -195,47 +176,36 @@ TABLE_SERVE(fifo_serve, fifo_access)
 TABLE_SERVE(clock_serve, clock_access)
 TABLE_SERVE(sieve_serve, sieve_access)
 
+/* Row i is taken out (del): the hand moves off it to the next newer row. */
 static void
-q_remove(struct cache *c, uint32_t i)
+sieve_leaving(struct cache *c, uint32_t i)
 {
 	struct queue *s = c->p;
 
 	if (s->hand == i)
-		s->hand = newer(c, &s->q, ot_pos(c->t, i)[c->col]);
-	ring_remove(&s->q, c->t, c->col, i);
-	c->used -= ot_units(c->t, i, c->col);
-	ot_leave(c->t, i, c->col);
+		s->hand = newer(c, &s->l[Q], ot_pos(c->t, i)[c->col]);
 }
 
 static void
 q_dump(struct cache *c, FILE *f)
 {
 	struct queue *s = c->p;
-	const struct ring *q = &s->q;
-	uint32_t p, i;
 
-	ring_dump(f, "q", q, c->t, c->col);
-	if (c->pol == &policy_clock || c->pol == &policy_sieve) {
-		fprintf(f, "bits:");
-		for (p = q->head; p-- != q->tail;)
-			if (ring_live(q, c->t, c->col, p)) {
-				i = q->e[p & q->mask];
-				fprintf(f, " %u", ot_st(c->t, i)[c->col] / MARK);
-			}
-		fputc('\n', f);
-	}
+	table_dump(c, f);
+	if (c->pol == &policy_clock || c->pol == &policy_sieve)
+		ring_dump(f, "bits", &s->l[Q], c->t, c->col, RING_COUNT, MARK);
 	if (c->pol == &policy_sieve)
 		fprintf(f, "hand: %llu\n", s->hand == OT_NONE ? 0ULL :
 		    (unsigned long long)ot_key(c->t, s->hand));
 }
 
-#define QUEUE_POLICY(nm, acc, srv) {					\
-	.name = nm, .init = q_init, .get = table_get, .run = table_run,	\
-	.has = table_has, .del = table_del, .dump = q_dump, .fini = q_fini, \
-	.access = acc, .serve = srv, .remove = q_remove,		\
+#define QUEUE_POLICY(nm, acc, srv, leave) {				\
+	.name = nm, .init = q_init, .dump = q_dump,			\
+	TABLE_POLICY(acc, srv, queues), .leaving = leave,		\
 }
 
-const struct policy policy_lru = QUEUE_POLICY("lru", lru_access, lru_serve);
-const struct policy policy_fifo = QUEUE_POLICY("fifo", fifo_access, fifo_serve);
-const struct policy policy_clock = QUEUE_POLICY("clock", clock_access, clock_serve);
-const struct policy policy_sieve = QUEUE_POLICY("sieve", sieve_access, sieve_serve);
+const struct policy policy_lru = QUEUE_POLICY("lru", lru_access, lru_serve, NULL);
+const struct policy policy_fifo = QUEUE_POLICY("fifo", fifo_access, fifo_serve, NULL);
+const struct policy policy_clock = QUEUE_POLICY("clock", clock_access, clock_serve, NULL);
+const struct policy policy_sieve = QUEUE_POLICY("sieve", sieve_access, sieve_serve,
+    sieve_leaving);

@@ -26,10 +26,11 @@
 
 /* queues; states are these (G with OT_GHOST) plus FREQ x the counter */
 enum { S = 1, M, G };
+static const char *const queues[] = { "", "S", "M", "G", NULL };
 #define FREQ 16
 
 struct s3fifo {
-	struct ring l[4];
+	struct ring l[4];	/* by queue (tableset.h) */
 	uint64_t scap, mcap, gcap;
 	uint16_t move;		/* hits in S needed to move to M */
 };
@@ -54,26 +55,14 @@ s3_init(struct cache *c, const char *params, char *err, size_t errlen)
 		free(s);
 		return -1;
 	}
-	for (int i = S; i <= G; i++)
-		ring_init(&s->l[i], (uint16_t)i);
 	s->scap = (uint64_t)((double)c->cap * small);
 	if (s->scap == 0 && c->cap > 0)
 		s->scap = 1;
 	s->mcap = c->cap - s->scap;
 	s->gcap = (uint64_t)((double)c->cap * ghost);
 	s->move = (uint16_t)move;
-	c->p = s;
+	table_init(c, s);
 	return 0;
-}
-
-static void
-s3_fini(struct cache *c)
-{
-	struct s3fifo *s = c->p;
-
-	for (int i = S; i <= G; i++)
-		ring_free(&s->l[i]);
-	free(s);
 }
 
 static void
@@ -81,7 +70,6 @@ evict_small(struct cache *c, struct s3fifo *s)
 {
 	struct objtab *t = c->t;
 	unsigned col = c->col;
-	uint64_t usize;
 	uint32_t i;
 
 	while (s->l[S].count) {
@@ -91,17 +79,7 @@ evict_small(struct cache *c, struct s3fifo *s)
 			ring_push(&s->l[M], t, col, i);
 			continue;
 		}
-		usize = ot_units(t, i, col);
-		c->used -= usize;
-		table_evicted(c, i);
-		if (usize > s->gcap) {
-			ot_leave(t, i, col);
-			return;
-		}
-		while (s->l[G].size + usize > s->gcap)
-			ot_leave(t, ring_take(&s->l[G], t, col), col);
-		ot_st(t, i)[col] = G | OT_GHOST;
-		ring_push(&s->l[G], t, col, i);
+		table_evict_to_ghost(c, s->l, G, s->gcap, i);
 		return;
 	}
 }
@@ -120,9 +98,7 @@ evict_main(struct cache *c, struct s3fifo *s)
 			ring_push(&s->l[M], t, col, i);
 			continue;
 		}
-		c->used -= ot_units(t, i, col);
-		table_evicted(c, i);
-		ot_leave(t, i, col);
+		table_evict(c, i);
 		return;
 	}
 }
@@ -154,54 +130,24 @@ s3_access(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize)
 		else
 			evict_small(c, s);
 	}
-	if (ghost)
-		ot_reenter(c->t, i, c->col, M, usize);
-	else
-		ot_enter(c->t, i, c->col, S, usize);
-	ring_push(&s->l[ghost ? M : S], c->t, c->col, i);
-	c->used += usize;
+	table_admit(c, s->l, ghost ? M : S, i, usize, ghost);
 	return 0;
 }
 
 TABLE_SERVE(s3_serve, s3_access)
 
-static void
-s3_remove(struct cache *c, uint32_t i)
-{
-	struct s3fifo *s = c->p;
-
-	ring_remove(&s->l[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
-	c->used -= ot_units(c->t, i, c->col);
-	ot_leave(c->t, i, c->col);
-}
-
+/* S and M with each object's counter ("S: 3/1 2/0"), then G. */
 static void
 s3_dump(struct cache *c, FILE *f)
 {
 	struct s3fifo *s = c->p;
-	const char *name[] = { "", "S", "M", "G" };
-	uint32_t p, i;
 
-	for (int q = S; q <= G; q++) {
-		const struct ring *r = &s->l[q];
-
-		fprintf(f, "%s:", name[q]);
-		for (p = r->head; p-- != r->tail;) {
-			if (!ring_live(r, c->t, c->col, p))
-				continue;
-			i = r->e[p & r->mask];
-			if (q == G)
-				fprintf(f, " %llu", (unsigned long long)ot_key(c->t, i));
-			else
-				fprintf(f, " %llu/%u", (unsigned long long)ot_key(c->t, i),
-				    ot_st(c->t, i)[c->col] / FREQ);
-		}
-		fputc('\n', f);
-	}
+	ring_dump(f, "S", &s->l[S], c->t, c->col, RING_KEY_COUNT, FREQ);
+	ring_dump(f, "M", &s->l[M], c->t, c->col, RING_KEY_COUNT, FREQ);
+	ring_dump(f, "G", &s->l[G], c->t, c->col, RING_KEY, 0);
 }
 
 const struct policy policy_s3fifo = {
-	.name = "s3fifo", .init = s3_init, .get = table_get, .run = table_run,
-	.has = table_has, .del = table_del, .dump = s3_dump, .fini = s3_fini,
-	.access = s3_access, .serve = s3_serve, .remove = s3_remove,
+	.name = "s3fifo", .init = s3_init, .dump = s3_dump,
+	TABLE_POLICY(s3_access, s3_serve, queues),
 };

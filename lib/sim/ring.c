@@ -56,11 +56,21 @@ ring_make_room(struct ring *r, const struct objtab *t, unsigned col)
 
 void
 ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t,
-    unsigned col)
+    unsigned col, int show, unsigned per)
 {
 	fprintf(f, "%s:", name);
-	for (uint32_t p = r->head; p-- != r->tail;)
-		if (ring_live(r, t, col, p))
-			fprintf(f, " %llu", (unsigned long long)ot_key(t, r->e[p & r->mask]));
+	for (uint32_t p = r->head; p-- != r->tail;) {
+		uint32_t i = r->e[p & r->mask];
+
+		if (!ring_live(r, t, col, p))
+			continue;
+		fputc(' ', f);
+		if (show & RING_KEY)
+			fprintf(f, "%llu", (unsigned long long)ot_key(t, i));
+		if (show == RING_KEY_COUNT)
+			fputc('/', f);
+		if (show & RING_COUNT)
+			fprintf(f, "%u", ot_st(t, i)[col] / per);
+	}
 	fputc('\n', f);
 }

@@ -36,9 +36,13 @@ void ring_init(struct ring *r, uint16_t q);
 void ring_free(struct ring *r);
 /* A full ring: compact it, or double it. */
 void ring_make_room(struct ring *r, const struct objtab *t, unsigned col);
-/* Print the queue's keys, newest first ("name: k k k"). */
+/*
+ * Print the queue's rows, newest first: their keys ("name: 3 2 1"), their
+ * counters, states / per ("name: 0 1 0"), or both ("name: 3/0 2/1 1/0").
+ */
+enum { RING_KEY = 1, RING_COUNT = 2, RING_KEY_COUNT = 3 };
 void ring_dump(FILE *f, const char *name, const struct ring *r, const struct objtab *t,
-    unsigned col);
+    unsigned col, int show, unsigned per);
 
 /* Whether the entry at position p is a row of the queue. */
 static inline int

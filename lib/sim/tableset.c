@@ -162,12 +162,48 @@ table_has(struct cache *c, uint64_t key)
 	return st && !(st & OT_GHOST);
 }
 
+void
+table_init(struct cache *c, void *s)
+{
+	struct ring *l = s;
+
+	for (int q = 1; c->pol->queues[q]; q++)
+		ring_init(&l[q], (uint16_t)q);
+	c->p = s;
+}
+
+void
+table_fini(struct cache *c)
+{
+	struct ring *l = table_queues(c);
+
+	for (int q = 1; c->pol->queues[q]; q++)
+		ring_free(&l[q]);
+	free(c->p);
+}
+
+void
+table_dump(struct cache *c, FILE *f)
+{
+	struct ring *l = table_queues(c);
+
+	for (int q = 1; c->pol->queues[q]; q++)
+		ring_dump(f, c->pol->queues[q], &l[q], c->t, c->col, RING_KEY, 0);
+}
+
 int
 table_del(struct cache *c, uint64_t key)
 {
+	uint32_t i;
+
 	if (!table_has(c, key))
 		return 0;
-	c->pol->remove(c, ot_find(c->t, key));
+	i = ot_find(c->t, key);
+	if (c->pol->leaving)
+		c->pol->leaving(c, i);
+	ring_remove(&table_queues(c)[ot_st(c->t, i)[c->col] & OT_QUEUE], c->t, c->col, i);
+	c->used -= ot_units(c->t, i, c->col);
+	ot_leave(c->t, i, c->col);
 	ot_reap(c->t);
 	return 1;
 }

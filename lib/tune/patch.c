@@ -373,15 +373,16 @@ remove_key(json_t *cfg, const char *key, const char *absent_from)
  * Put the entries' old values back where the node differs, then read them
  * back. A key that was absent is removed: on js-ipfs by config/replace of
  * the config it shows (which is the whole config), without the key and the
- * objects only it filled; on Kubo (whose config/show leaves secrets out, so
- * a replace would lose them) it is set to null, Kubo's "use the default".
+ * objects only it filled, before the other keys are set; on Kubo (whose
+ * config/show leaves secrets out, so a replace would lose them) it is set
+ * to null, Kubo's "use the default".
  */
 static int
 restore(struct tune_node *n, const struct entry *e, size_t ne, int quiet)
 {
 	char err[768], *touched = ecalloc(ne + 1, 1);
 	json_t *cfg = NULL;
-	int rc = 0, replace = 0;
+	int rc = 0;
 
 	if (node_state(n, err, sizeof err) < 0) {
 		weprintf("restore: %s", err);
@@ -389,29 +390,25 @@ restore(struct tune_node *n, const struct entry *e, size_t ne, int quiet)
 		return -1;
 	}
 	for (size_t i = 0; i < ne; i++) {
-		if (!(touched[i] = differs(n, &e[i])))
+		if (!(touched[i] = differs(n, &e[i])) || e[i].value || n->impl != IMPL_JS)
 			continue;
-		if (e[i].value || n->impl != IMPL_JS) {
-			json_t *old = e[i].value ? e[i].value : json_null();
-
-			if (node_set(n, e[i].key, old, err, sizeof err) < 0) {
-				weprintf("restore %s: %s", e[i].key, err);
-				rc = -1;
-			}
-			if (!e[i].value)
-				json_decref(old);
-			continue;
-		}
 		if (!cfg)
 			cfg = json_deep_copy(n->config);
 		remove_key(cfg, e[i].key, e[i].absent_from);
-		replace = 1;
 	}
-	if (replace && node_replace(n, cfg, err, sizeof err) < 0) {
+	if (cfg && node_replace(n, cfg, err, sizeof err) < 0) {
 		weprintf("restore: %s", err);
 		rc = -1;
 	}
 	json_decref(cfg);
+	for (size_t i = 0; i < ne; i++) {
+		if (!touched[i] || (!e[i].value && n->impl == IMPL_JS))
+			continue;
+		if (node_set(n, e[i].key, e[i].value ? e[i].value : json_null(), err, sizeof err) < 0) {
+			weprintf("restore %s: %s", e[i].key, err);
+			rc = -1;
+		}
+	}
 	if (node_state(n, err, sizeof err) < 0) {
 		weprintf("restore: read back: %s", err);
 		free(touched);

@@ -13,7 +13,7 @@
 
 static const char synopsis[] =
 "usage: ipfs-time-cat [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
-"       [-l label] [-t timeout] [-H header] [--via rpc|gateway|rpc,gateway]\n"
+"       [-l label] [-t timeout] [-H header] [--via rpc,gateway,mfs]\n"
 "       [--verify] [--discard] [--show-warmup] [--api url] [--gateway url]\n"
 "       [--api-auth-file file] [cid | file | -] ...\n"
 "       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
@@ -21,7 +21,7 @@ static const char synopsis[] =
 enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY };
 
 static const struct cli_opt catopts[] = {
-	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID) or rpc,gateway" },
+	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID), mfs (files/read), comma-separated" },
 	{ "verify", O_VERIFY, no_argument, NULL, "check every byte count (and raw blocks' hashes)" },
 	{ "discard", O_DISCARD, no_argument, NULL, "read without keeping the content" },
 	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
@@ -38,14 +38,18 @@ parse_via(struct catbench *b, const char *s)
 	snprintf(buf, sizeof buf, "%s", s);
 	b->nvia = 0;
 	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int v = !strcmp(tok, "rpc") ? VIA_RPC : !strcmp(tok, "gateway") ? VIA_GATEWAY : 0;
+		int v = !strcmp(tok, "rpc") ? VIA_RPC : !strcmp(tok, "gateway") ? VIA_GATEWAY :
+		    !strcmp(tok, "mfs") ? VIA_MFS : 0;
 
-		if (!v || b->nvia == 2 || (b->nvia == 1 && b->via[0] == v))
-			usageerr("--via: expected rpc, gateway or rpc,gateway, got '%s'", s);
+		for (int i = 0; v && i < b->nvia; i++)
+			if (b->via[i] == v)
+				v = 0;	/* twice */
+		if (!v || b->nvia == 3)
+			usageerr("--via: expected ways among rpc, gateway and mfs, each once, got '%s'", s);
 		b->via[b->nvia++] = v;
 	}
 	if (!b->nvia)
-		usageerr("--via: expected rpc, gateway or rpc,gateway");
+		usageerr("--via: expected ways among rpc, gateway and mfs");
 }
 
 int

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "timing/cat.h"
@@ -249,7 +250,13 @@ read_url(struct catbench *b, const struct target *t, int via)
 {
 	char *esc = url_escape(t->path), *u, *q;
 
-	if (via == VIA_GATEWAY) {
+	if (via == VIA_MFS) {
+		/* the copy catbench_mfs_stage made of this path */
+		q = emalloc(strlen(b->mfsdir) + 48);
+		sprintf(q, "arg=%s/%zu", b->mfsdir, t->first);
+		u = rpc_url(b->api, "files/read", q);
+		free(q);
+	} else if (via == VIA_GATEWAY) {
 		u = emalloc(strlen(b->gateway) + strlen(esc) + 8);
 		sprintf(u, "%s/ipfs/%s", b->gateway, esc);
 	} else {
@@ -263,16 +270,91 @@ read_url(struct catbench *b, const struct target *t, int via)
 }
 
 /*
- * Which of two ways goes first for a read: targets of one size take turns
- * (their coin), and every round swaps, so that drift and the cold first
- * reads fall on both ways alike for every size.
+ * Which way goes first for a read: targets of one size take turns (their
+ * coin), and every round moves on, so that drift and the cold first reads
+ * fall on every way alike for every size.
  */
 static int
 first_way(const struct state *s)
 {
 	if (s->b->nvia < 2)
 		return 0;
-	return (int)((s->b->t[s->item].coin + s->round) & 1);
+	return (int)((s->b->t[s->item].coin + s->round) % s->b->nvia);
+}
+
+/* One RPC call of the MFS set-up: 0, or -1 with the error in err. */
+static int
+mfs_call(struct catbench *b, struct http_req *r, const char *endpoint, const char *query,
+    char *err, size_t n)
+{
+	struct http_stat st;
+	char *url = rpc_url(b->api, endpoint, query);
+	int ok;
+
+	http_req_setup(r, "POST", url, 1 << 16, NULL, NULL);
+	http_perform(r, &st);
+	ok = rpc_outcome(&st, r->body, err, n);
+	free(url);
+	return ok ? 0 : -1;
+}
+
+static int
+uses_mfs(const struct catbench *b)
+{
+	for (int i = 0; i < b->nvia; i++)
+		if (b->via[i] == VIA_MFS)
+			return 1;
+	return 0;
+}
+
+/*
+ * --via mfs: a scratch folder /ipfsperf-PID-N in the node's MFS holding a
+ * copy (files/cp, which links the content, it does not read it) of every
+ * path read; reads go through files/read. A copy that fails is said once
+ * per path; its reads then fail as records.
+ */
+static void
+mfs_stage(struct catbench *b)
+{
+	struct http_req r;
+	char err[600], *q, *esc;
+
+	http_req_init(&r, b->r.run.http);
+	b->mfsdir = emalloc(64);
+	snprintf(b->mfsdir, 64, "/ipfsperf-%ld-%u", (long)getpid(), (unsigned)time(NULL));
+	q = emalloc(strlen(b->mfsdir) + 32);
+	sprintf(q, "arg=%s&parents=true", b->mfsdir);
+	if (mfs_call(b, &r, "files/mkdir", q, err, sizeof err) < 0)
+		weprintf("--via mfs: files/mkdir %s: %s", b->mfsdir, err);
+	free(q);
+	for (size_t i = 0; i < b->nt; i++) {
+		if (b->t[i].first != i)
+			continue;
+		esc = url_escape(b->t[i].path);
+		q = emalloc(strlen(esc) + strlen(b->mfsdir) + 48);
+		sprintf(q, "arg=/ipfs/%s&arg=%s/%zu", esc, b->mfsdir, i);
+		if (mfs_call(b, &r, "files/cp", q, err, sizeof err) < 0)
+			weprintf("--via mfs: files/cp /ipfs/%s: %s", b->t[i].path, err);
+		free(q);
+		free(esc);
+	}
+	http_req_free(&r);
+}
+
+/* Remove the scratch folder, whatever happened to the run. */
+static void
+mfs_unstage(struct catbench *b)
+{
+	struct http_req r;
+	char err[600], *q;
+
+	http_req_init(&r, b->r.run.http);
+	q = emalloc(strlen(b->mfsdir) + 32);
+	sprintf(q, "arg=%s&recursive=true", b->mfsdir);
+	if (mfs_call(b, &r, "files/rm", q, err, sizeof err) < 0)
+		weprintf("--via mfs: files/rm %s: %s (remove it by hand)", b->mfsdir, err);
+	free(q);
+	http_req_free(&r);
 }
 
 static void
@@ -349,7 +431,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	char err[700], op[128];
 	int ok = rpc_outcome(st, r->body, err, sizeof err);
 	struct timing t = {
-		.via = j->via == VIA_GATEWAY ? "gateway" : "rpc", .label = b->r.label,
+		.via = j->via == VIA_GATEWAY ? "gateway" : j->via == VIA_MFS ? "mfs" : "rpc",
+		.label = b->r.label,
 		.access = j->access, .size = -1, .iter = j->iter,
 		.warmup = j->warmup,
 	};
@@ -423,7 +506,11 @@ catbench_run(struct catbench *b)
 	s.jobs = ecalloc(b->r.run.concurrency, sizeof *s.jobs);
 	runsum_start(&b->sum);
 	progress_init(b->r.quiet);
+	if (!b->ncalls && uses_mfs(b))
+		mfs_stage(b);
 	rc = runner_run(&b->r.run, &ops, &s);
+	if (b->mfsdir)
+		mfs_unstage(b);
 	progress_end();
 	for (int i = 0; i < s.njobs; i++)
 		free(s.jobs[i].url);
@@ -466,5 +553,6 @@ catbench_free(struct catbench *b)
 		free(b->t[i].why);
 	}
 	free(b->t);
+	free(b->mfsdir);
 	runsum_free(&b->sum);
 }

@@ -10,7 +10,7 @@
 #include "rec/write.h"
 #include "timing/summary.h"
 
-enum { VIA_RPC = 1, VIA_GATEWAY = 2 };
+enum { VIA_RPC = 1, VIA_GATEWAY = 2, VIA_MFS = 3 };
 
 struct target {
 	char *path;		/* "CID" or "CID/sub/path", without /ipfs/ */
@@ -28,7 +28,8 @@ struct catbench {
 	size_t nt, tcap;
 	char *const *calls;	/* ...or which RPC endpoints to call */
 	int ncalls;
-	int via[2], nvia;	/* VIA_RPC / VIA_GATEWAY, in the order given */
+	int via[3], nvia;	/* VIA_RPC / VIA_GATEWAY / VIA_MFS, in the order given */
+	char *mfsdir;		/* with VIA_MFS: the scratch MFS folder of the run */
 	struct timerun r;	/* iterations, warm-ups, label, concurrency... */
 	int verify, discard;
 	const char *api, *gateway;

@@ -225,9 +225,9 @@ check_eq "and leaves no temporary file" "$(ls -A | grep -c '^\.ipfs-plot')" 0
 # --- usage ----------------------------------------------------------------
 fails "no picture" 2 'no picture named' ipfs-plot
 fails "an unknown picture" 2 "unknown picture 'pie'" ipfs-plot pie x.tsv
-fails "an unknown option" 2 "unknown option '--nope'" ipfs-plot latency-cdf --nope "$d/old.tsv"
-fails "an option without its value" 2 'option -o needs a value' ipfs-plot latency-cdf -o
-fails "a flag with a value" 2 'option --warmup takes no value' ipfs-plot latency-cdf --warmup=1 "$d/old.tsv"
+fails "an unknown option" 2 "^ipfs-plot: unknown option --nope$" ipfs-plot latency-cdf --nope "$d/old.tsv"
+fails "an option without its value" 2 '^ipfs-plot: -o: a value is missing$' ipfs-plot latency-cdf -o
+fails "a flag with a value" 2 '^ipfs-plot: --warmup: takes no value$' ipfs-plot latency-cdf --warmup=1 "$d/old.tsv"
 fails "an output name of no known format" 2 '-o out.jpg: cannot tell the format' ipfs-plot latency-cdf -o out.jpg "$d/old.tsv"
 fails "a bad -t" 2 '-t gif: expected png, svg, dumb or sixel' ipfs-plot latency-cdf -t gif "$d/old.tsv"
 fails "a bad -s" 2 '-s 8x: expected WIDTHxHEIGHT' ipfs-plot latency-cdf -s 8x "$d/old.tsv"
@@ -238,6 +238,9 @@ fails "labels that do not match the files" 2 '-l a,b,c: 3 labels for 2 files' ip
 check_exit "-h: exit 0" 0 ipfs-plot -h
 check_grep "-h: the usage" '^usage: ipfs-plot NAME' "$T/out"
 check_grep "-h: the pictures" 'latency-cdf.*timeseries' "$T/out"
+check_grep "-h: a line per option" '^  -f, --filter name=value' "$T/out"
+check_exit "a usage error: exit 2" 2 ipfs-plot latency-cdf --nope
+check_grep "a usage error: where to look" "^Try 'ipfs-plot --help'.$" "$T/err"
 check_exit "--help after a name" 0 ipfs-plot mrc --help
 check_exit "-V" 0 ipfs-plot -V
 check_grep "-V: the version" '^ipfs-plot ipfsperf [0-9]' "$T/out"

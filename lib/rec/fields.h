@@ -10,12 +10,16 @@
  *             unknown.
  *   cid       the content's CID (or /ipfs/ path) as the node printed it.
  *   bytes_down  response body bytes.
+ *   dedup     1 or true: the node already held the run's content before the
+ *             run (ipfs-time-add with --seed), so the record times a
+ *             deduplicated add, not a fresh one; 0, false or absent: not.
+ *             prof-diff flags every group with such records (rec_flag).
  *
  * Which records count: a record that was served (ok) is an access of its
  * content: cache-sim replays it and ipfs-time-cat reads its CID again. A
  * served record that is not a warm-up is a measurement: prof-diff takes its
  * sample. A failed one that is not a warm-up is a failure. Anything else in
- * ok or warmup is malformed: an error naming file:line and the value.
+ * ok, warmup or dedup is malformed: an error naming file:line and the value.
  */
 #ifndef REC_FIELDS_H
 #define REC_FIELDS_H

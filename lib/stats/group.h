@@ -15,6 +15,7 @@ struct sample {
 struct group {
 	char **keys;		/* one value per key column, NULL when absent */
 	size_t fail;		/* failed records (ok=0) */
+	size_t dedup;		/* records, failed or not, marked dedup=1 */
 	struct sample *m;	/* one per metric */
 };
 

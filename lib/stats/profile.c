@@ -229,107 +229,163 @@ splitprofile(struct profset *ps, const char *val)
 	return ps->split_fixed ? NULL : addprofile(ps, val);
 }
 
+/* Reading one input: the columns used, found once, and the current
+ * record's key and metric values. */
+struct inrec {
+	int *key;		/* per group key */
+	int *metric;		/* per metric; -1 for the derived mb_per_s */
+	int size, total, split;
+	const char **kv;	/* key values, NULL when absent */
+	int *state;		/* per metric: 1 a value, 0 missing, -1 none */
+	double *val;
+};
+
+static void
+inrec_init(struct inrec *in, const struct profset *ps, struct recr *r)
+{
+	size_t nm = ps->nmetrics;
+
+	in->key = emalloc(ps->nkeys * sizeof *in->key);
+	in->kv = emalloc(ps->nkeys * sizeof *in->kv);
+	in->metric = emalloc(nm * sizeof *in->metric);
+	in->state = emalloc(nm * sizeof *in->state);
+	in->val = emalloc(nm * sizeof *in->val);
+	in->size = recr_col(r, "size");
+	in->total = recr_col(r, "t_total");
+	in->split = ps->split ? recr_col(r, ps->split) : -1;
+	for (size_t i = 0; i < ps->nkeys; i++)
+		in->key[i] = recr_col(r, ps->keys[i]);
+	for (size_t i = 0; i < nm; i++)
+		in->metric[i] = ps->metrics[i].derived ? -1 : recr_col(r, ps->metrics[i].name);
+}
+
+static void
+inrec_free(struct inrec *in)
+{
+	free(in->key);
+	free(in->kv);
+	free(in->metric);
+	free(in->state);
+	free(in->val);
+}
+
+/* The metric values of a successful record, mb_per_s from size and
+ * t_total; -1 when one is not a number (reported). */
+static int
+values(struct profset *ps, struct recr *r, struct inrec *in, const char *where)
+{
+	double size, tot = NAN;
+
+	if (in->total >= 0 && number(recr_get(r, in->total), &tot) < 0) {
+		bad(ps, where, "%s: not a number: '%s'", "t_total", recr_get(r, in->total));
+		return -1;
+	}
+	for (size_t i = 0; i < ps->nmetrics; i++) {
+		const char *v = recr_get(r, ps->metrics[i].derived ? in->size : in->metric[i]);
+		int known;
+
+		if (!ps->metrics[i].derived) {
+			if ((in->state[i] = number(v, &in->val[i])) < 0) {
+				bad(ps, where, "%s: not a number: '%s'", ps->metrics[i].name, v);
+				return -1;
+			}
+			continue;
+		}
+		in->state[i] = -1;
+		if ((known = number(v, &size)) < 0) {
+			bad(ps, where, "%s: not a number: '%s'", "size", v);
+			return -1;
+		}
+		if (known > 0 && size > 0 && tot > 0) {
+			in->val[i] = size / tot / 1e6;
+			in->state[i] = 1;
+		}
+	}
+	return 0;
+}
+
+/* The group of the current record, in input idx's profile or in the one
+ * of its -c value; NULL when -c lists other values only. */
+static struct group *
+recgroup(struct profset *ps, struct recr *r, struct inrec *in, size_t idx)
+{
+	struct profile *p = &ps->prof[idx];
+
+	if (ps->split && !(p = splitprofile(ps, recr_get(r, in->split))))
+		return NULL;
+	for (size_t i = 0; i < ps->nkeys; i++)
+		if ((in->kv[i] = recr_get(r, in->key[i])))
+			ps->keyseen[i] = 1;
+	return groups_get(p->groups, in->kv);
+}
+
+/*
+ * Add the current record to its group, as rec/fields.h says which records
+ * count: a measurement adds a sample per metric, a failure is counted, a
+ * warm-up is left out; a malformed record is reported.
+ */
+static void
+addrecord(struct profset *ps, struct recr *r, struct inrec *in, size_t idx)
+{
+	const char *where = recr_where(r);
+	enum rec_kind kind = REC_BAD;
+	struct group *g;
+	char why[160];
+	int dedup = 0;
+
+	if ((kind = rec_kind(r, NULL, why, sizeof why)) != REC_BAD &&
+	    (dedup = rec_flag(r, "dedup", 0)) < 0)
+		snprintf(why, sizeof why, "dedup: expected 1 or 0, found '%s'",
+		    recr_get(r, recr_col(r, "dedup")));
+	if (kind == REC_BAD || dedup < 0) {
+		bad(ps, where, "%s%s", why, "");
+		return;
+	}
+	if (kind == REC_WARMUP)
+		return;		/* not a measurement */
+	if (kind == REC_MEASURED && values(ps, r, in, where) < 0)
+		return;
+	if (!(g = recgroup(ps, r, in, idx)))
+		return;
+	g->dedup += dedup;
+	if (kind == REC_FAILED) {
+		g->fail++;
+		return;
+	}
+	for (size_t i = 0; i < ps->nmetrics; i++) {
+		if (in->state[i] > 0)
+			sample_add(&g->m[i], in->val[i]);
+		else if (in->state[i] == 0)
+			g->m[i].missing++;
+	}
+}
+
 void
 profset_read(struct profset *ps, struct recr *r, size_t idx, const char *name)
 {
-	size_t nm = ps->nmetrics, i;
-	int sizec = recr_col(r, "size");
-	int totc = recr_col(r, "t_total"), splitc = ps->split ? recr_col(r, ps->split) : -1;
-	int *kc = emalloc(ps->nkeys * sizeof *kc), *mc = emalloc(nm * sizeof *mc);
-	int *state = emalloc(nm * sizeof *state);	/* 1 value, 0 missing, -1 none */
-	const char **kv = emalloc(ps->nkeys * sizeof *kv);
-	double *val = emalloc(nm * sizeof *val);
 	unsigned long nrec = 0;
+	struct inrec in;
 	int rc;
 
-	for (i = 0; i < ps->nkeys; i++)
-		kc[i] = recr_col(r, ps->keys[i]);
-	for (i = 0; i < nm; i++)
-		mc[i] = ps->metrics[i].derived ? -1 : recr_col(r, ps->metrics[i].name);
+	inrec_init(&in, ps, r);
 	while ((rc = recr_next(r)) != 0) {
-		const char *where = recr_where(r);
-		struct profile *p;
-		struct group *g;
-		int ok, broken = 0;
-		enum rec_kind kind;
-		char why[160];
-		double size, tot = NAN;
-
 		if (rc < 0) {
-			bad(ps, where, "%s%s", recr_error(r), "");
+			bad(ps, recr_where(r), "%s%s", recr_error(r), "");
 			continue;
 		}
 		nrec++;
-		kind = rec_kind(r, NULL, why, sizeof why);
-		if (kind == REC_BAD) {
-			bad(ps, where, "%s%s", why, "");
-			continue;
-		}
-		if (kind == REC_WARMUP)
-			continue;	/* not a measurement */
-		ok = kind == REC_MEASURED;
-		if (totc >= 0 && ok && number(recr_get(r, totc), &tot) < 0) {
-			bad(ps, where, "%s: not a number: '%s'", "t_total", recr_get(r, totc));
-			continue;
-		}
-		for (i = 0; ok && i < nm && !broken; i++) {
-			if (ps->metrics[i].derived) {
-				int known = number(recr_get(r, sizec), &size);
-
-				state[i] = -1;
-				if (known < 0) {
-					bad(ps, where, "%s: not a number: '%s'", "size", recr_get(r, sizec));
-					broken = 1;
-				} else if (known > 0 && size > 0 && tot > 0) {
-					val[i] = size / tot / 1e6;
-					state[i] = 1;
-				}
-				continue;
-			}
-			state[i] = number(recr_get(r, mc[i]), &val[i]);
-			if (state[i] < 0) {
-				bad(ps, where, "%s: not a number: '%s'", ps->metrics[i].name,
-				    recr_get(r, mc[i]));
-				broken = 1;
-			}
-		}
-		if (broken)
-			continue;
-		if (ps->split) {
-			if (!(p = splitprofile(ps, recr_get(r, splitc))))
-				continue;
-		} else {
-			p = &ps->prof[idx];
-		}
-		for (i = 0; i < ps->nkeys; i++)
-			if ((kv[i] = recr_get(r, kc[i])))
-				ps->keyseen[i] = 1;
-		g = groups_get(p->groups, kv);
-		if (!ok) {
-			g->fail++;
-			continue;
-		}
-		for (i = 0; i < nm; i++) {
-			if (state[i] > 0)
-				sample_add(&g->m[i], val[i]);
-			else if (state[i] == 0)
-				g->m[i].missing++;
-		}
+		addrecord(ps, r, &in, idx);
 	}
+	inrec_free(&in);
 	ps->records += nrec;
 	if (nrec == 0)
 		eprintf("%s: no records", name);
 	if (ps->split && !ps->split_fixed && ps->nprof < 2)
 		eprintf("%s: -c %s: only one value (%s), nothing to compare", name,
 		    ps->split, ps->nprof ? ps->prof[0].name : "none");
-	for (i = 0; ps->split_fixed && i < ps->nprof; i++)
+	for (size_t i = 0; ps->split_fixed && i < ps->nprof; i++)
 		if (groups_count(ps->prof[i].groups) == 0)
 			eprintf("%s: no records with %s=%s", name, ps->split, ps->prof[i].name);
-	free(kc);
-	free(mc);
-	free(state);
-	free(kv);
-	free(val);
 }
 
 void

@@ -15,7 +15,73 @@
 
 /* Notes on a row: footnotes in text, the note column in TSV and JSON. */
 enum {
-	N_CI, N_UTEST, N_OUTLIERS, N_MISSING, N_NOSAMPLES, N_ONLY, NNOTES
+	N_CI, N_UTEST, N_OUTLIERS, N_MISSING, N_NOSAMPLES, N_ONLY, N_DEDUP, NNOTES
+};
+
+/*
+ * The columns of each report's records after metric and the group keys
+ * (columns() puts them there, from c0 = 1 + nkeys on): each name beside
+ * its index.
+ */
+enum {
+	SUM_N, SUM_FAIL, SUM_MISSING, SUM_MEAN, SUM_SD, SUM_MEDIAN, SUM_CI_LO,
+	SUM_CI_HI, SUM_CI_LEVEL, SUM_P90, SUM_P99, SUM_MIN, SUM_MAX,
+	SUM_OUTLIERS, SUM_NOTE, SUM_NCOLS
+};
+static const char *const sum_cols[SUM_NCOLS + 1] = {
+	[SUM_N] = "n", [SUM_FAIL] = "fail", [SUM_MISSING] = "missing",
+	[SUM_MEAN] = "mean", [SUM_SD] = "sd", [SUM_MEDIAN] = "median",
+	[SUM_CI_LO] = "ci_lo", [SUM_CI_HI] = "ci_hi", [SUM_CI_LEVEL] = "ci_level",
+	[SUM_P90] = "p90", [SUM_P99] = "p99", [SUM_MIN] = "min", [SUM_MAX] = "max",
+	[SUM_OUTLIERS] = "outliers", [SUM_NOTE] = "note",
+};
+
+enum { CSUM_N, CSUM_VALUE, CSUM_NCOLS };
+static const char *const csum_cols[CSUM_NCOLS + 1] = {
+	[CSUM_N] = "n", [CSUM_VALUE] = "value",
+};
+
+enum {
+	CMP_OLD, CMP_NEW, CMP_N_OLD, CMP_FAIL_OLD, CMP_MEDIAN_OLD, CMP_CI_LO_OLD,
+	CMP_CI_HI_OLD, CMP_N_NEW, CMP_FAIL_NEW, CMP_MEDIAN_NEW, CMP_CI_LO_NEW,
+	CMP_CI_HI_NEW, CMP_DELTA_PCT, CMP_U, CMP_P, CMP_TEST, CMP_VERDICT,
+	CMP_NOTE, CMP_NCOLS
+};
+static const char *const cmp_cols[CMP_NCOLS + 1] = {
+	[CMP_OLD] = "old", [CMP_NEW] = "new",
+	[CMP_N_OLD] = "n_old", [CMP_FAIL_OLD] = "fail_old",
+	[CMP_MEDIAN_OLD] = "median_old", [CMP_CI_LO_OLD] = "ci_lo_old",
+	[CMP_CI_HI_OLD] = "ci_hi_old",
+	[CMP_N_NEW] = "n_new", [CMP_FAIL_NEW] = "fail_new",
+	[CMP_MEDIAN_NEW] = "median_new", [CMP_CI_LO_NEW] = "ci_lo_new",
+	[CMP_CI_HI_NEW] = "ci_hi_new",
+	[CMP_DELTA_PCT] = "delta_pct", [CMP_U] = "u", [CMP_P] = "p",
+	[CMP_TEST] = "test", [CMP_VERDICT] = "verdict", [CMP_NOTE] = "note",
+};
+/* The columns of each side of a comparison: old, new. */
+static const struct sidecols {
+	int n, fail, median, lo, hi;
+} sidecols[2] = {
+	{ CMP_N_OLD, CMP_FAIL_OLD, CMP_MEDIAN_OLD, CMP_CI_LO_OLD, CMP_CI_HI_OLD },
+	{ CMP_N_NEW, CMP_FAIL_NEW, CMP_MEDIAN_NEW, CMP_CI_LO_NEW, CMP_CI_HI_NEW },
+};
+
+enum {
+	CC_OLD, CC_NEW, CC_N_OLD, CC_VALUE_OLD, CC_N_NEW, CC_VALUE_NEW,
+	CC_DELTA_PP, CC_DELTA_PCT, CC_NOTE, CC_NCOLS
+};
+static const char *const cc_cols[CC_NCOLS + 1] = {
+	[CC_OLD] = "old", [CC_NEW] = "new", [CC_N_OLD] = "n_old",
+	[CC_VALUE_OLD] = "value_old", [CC_N_NEW] = "n_new",
+	[CC_VALUE_NEW] = "value_new", [CC_DELTA_PP] = "delta_pp",
+	[CC_DELTA_PCT] = "delta_pct", [CC_NOTE] = "note",
+};
+
+/* A report's records, or none (w NULL) for text tables. */
+struct recs {
+	struct recw *w;
+	const char **cols;
+	int c0;			/* the first column after metric and the keys */
 };
 
 /* One group of one profile, summarized for one metric. */
@@ -288,6 +354,9 @@ footnotes(struct table *t, const struct footnotes *fn, double alpha)
 		case N_ONLY:
 			table_line(t, "[%d] this group is on one side only", k);
 			break;
+		case N_DEDUP:
+			table_line(t, "[%d] the node already held this content: deduplicated adds, not fresh ones", k);
+			break;
 		}
 	}
 }
@@ -321,7 +390,19 @@ side_notes(const struct side *sd)
 		n |= 1u << N_OUTLIERS;
 	if (sd->missing)
 		n |= 1u << N_MISSING;
+	if (sd->g->dedup)
+		n |= 1u << N_DEDUP;
 	return n;
+}
+
+/* The note of a group with records marked dedup=1 (rec/fields.h); which
+ * names the side of a comparison, "" in a summary. */
+static void
+dedupnote(char *buf, size_t len, const char *which, const struct side *sd)
+{
+	if (sd->g && sd->g->dedup)
+		note(buf, len, "%s%s%zu deduplicated add%s: the node already held this content (dedup=1)",
+		    which, *which ? ": " : "", sd->g->dedup, sd->g->dedup == 1 ? "" : "s");
 }
 
 /* Every profile's groups in the order of their keys. */
@@ -332,143 +413,202 @@ sortgroups(struct profset *ps)
 		groups_sort(ps->prof[i].groups);
 }
 
+/* Open the records of a report (more: its columns after the keys), or
+ * none for text. */
+static void
+recs_open(struct recs *rs, const struct profset *ps, const struct reportopts *o, FILE *f,
+    const char *const *more)
+{
+	rs->w = NULL;
+	rs->cols = NULL;
+	rs->c0 = 1 + (int)ps->nkeys;
+	if (o->format == OUT_TEXT)
+		return;
+	rs->cols = columns(ps, more);
+	rs->w = recw_open(f, rs->cols, o->format == OUT_JSON);
+}
+
+static void
+recs_close(struct recs *rs)
+{
+	if (rs->w)
+		recw_close(rs->w);
+	free(rs->cols);
+}
+
+/* Print a metric's table after the ones before, with its footnotes (when
+ * fn is not NULL). */
+static void
+endtable(struct table *t, const struct footnotes *fn, double alpha, FILE *f, int *printed)
+{
+	if (fn)
+		footnotes(t, fn, alpha);
+	if ((*printed)++)
+		fputc('\n', f);
+	table_print(t, f);
+}
+
+/* A sample count for a text cell: "-" when the group is not on that side. */
+static const char *
+ntext(int present, size_t n, char buf[32])
+{
+	if (!present)
+		return "-";
+	snprintf(buf, 32, "%zu", n);
+	return buf;
+}
+
 /* ---- one profile ---- */
+
+/* A summary row is a struct side: one group of the one profile, for one
+ * metric (summarize), rendered as a record or as a text row. */
+static void
+sum_record(const struct recs *rs, const struct profset *ps, size_t m, const struct side *sd,
+    const struct reportopts *o)
+{
+	struct recw *w = rs->w;
+	int c0 = rs->c0, kind = ps->metrics[m].kind;
+	unsigned notes = side_notes(sd);
+	char txt[256] = "";
+
+	putkeys(w, ps, m, sd->g->keys);
+	recw_uint(w, c0 + SUM_N, sd->s.n);
+	recw_uint(w, c0 + SUM_FAIL, sd->fail);
+	recw_uint(w, c0 + SUM_MISSING, sd->missing);
+	putval(w, c0 + SUM_MEAN, kind, sd->s.mean);
+	putval(w, c0 + SUM_SD, kind, sd->s.sd);
+	putval(w, c0 + SUM_MEDIAN, kind, sd->s.median);
+	putval(w, c0 + SUM_CI_LO, kind, sd->s.lo);
+	putval(w, c0 + SUM_CI_HI, kind, sd->s.hi);
+	if (sd->s.conf > 0)
+		recw_num(w, c0 + SUM_CI_LEVEL, sd->s.conf, 4);
+	putval(w, c0 + SUM_P90, kind, sd->s.p90);
+	putval(w, c0 + SUM_P99, kind, sd->s.p99);
+	putval(w, c0 + SUM_MIN, kind, sd->s.min);
+	putval(w, c0 + SUM_MAX, kind, sd->s.max);
+	recw_uint(w, c0 + SUM_OUTLIERS, sd->s.outliers);
+	if (notes & 1u << N_CI)
+		note(txt, sizeof txt, "n < %zu: no interval", stats_median_ci_min_n(o->alpha));
+	if (notes & 1u << N_NOSAMPLES)
+		note(txt, sizeof txt, "no successful samples");
+	dedupnote(txt, sizeof txt, "", sd);
+	if (txt[0])
+		recw_str(w, c0 + SUM_NOTE, txt);
+	recw_end(w);
+}
+
+static struct table *
+sum_table(const struct profset *ps, const struct metric *mt, const struct profile *p,
+    const struct reportopts *o)
+{
+	struct table *t = newtable(ps, "rrrrrrrrrrrl");
+
+	table_line(t, "%s%s: %s", mt->name, unitname(mt), p->name);
+	keyheader(t, ps);
+	table_cell(t, "n");
+	table_cell(t, "fail");
+	table_cell(t, "median");
+	table_cell(t, "%g%% CI", 100 * (1 - o->alpha));
+	table_cell(t, "mean ± sd");
+	table_cell(t, "p90");
+	table_cell(t, "p99");
+	table_cell(t, "min");
+	table_cell(t, "max");
+	table_cell(t, "outliers");
+	table_endrow(t);
+	return t;
+}
+
+static void
+sum_text(struct table *t, struct footnotes *fn, const struct profset *ps, int kind,
+    const struct side *sd)
+{
+	char a[32], b[32], c[32];
+
+	keycells(t, ps, sd->g->keys);
+	table_cell(t, "%zu", sd->s.n);
+	table_cell(t, "%zu", sd->fail);
+	table_cell(t, "%s", fmtval(kind, sd->s.median, a, sizeof a));
+	if (sd->s.conf > 0)
+		table_cell(t, "[%s, %s]", fmtval(kind, sd->s.lo, a, sizeof a),
+		    fmtval(kind, sd->s.hi, b, sizeof b));
+	else
+		table_cell(t, "-");
+	if (sd->s.n > 1)
+		table_cell(t, "%s ± %s", fmtval(kind, sd->s.mean, a, sizeof a),
+		    fmtval(kind, sd->s.sd, b, sizeof b));
+	else
+		table_cell(t, "%s", fmtval(kind, sd->s.mean, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, sd->s.p90, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, sd->s.p99, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, sd->s.min, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, sd->s.max, a, sizeof a));
+	table_cell(t, "%zu", sd->s.outliers);
+	marks(fn, side_notes(sd), c, sizeof c);
+	table_cell(t, "%s", c);
+	table_endrow(t);
+}
 
 static void
 timing_summary(struct profset *ps, const struct reportopts *o, FILE *f)
 {
-	static const char *const more[] = { "n", "fail", "missing", "mean", "sd", "median",
-		"ci_lo", "ci_hi", "ci_level", "p90", "p99", "min", "max", "outliers", "note", NULL };
 	const struct profile *p = &ps->prof[0];
-	const char **cols = NULL;
-	struct recw *w = NULL;
+	struct recs rs;
 	int printed = 0;
 
-	if (o->format != OUT_TEXT) {
-		cols = columns(ps, more);
-		w = recw_open(f, cols, o->format == OUT_JSON);
-	}
+	recs_open(&rs, ps, o, f, sum_cols);
 	for (size_t m = 0; m < ps->nmetrics; m++) {
 		const struct metric *mt = &ps->metrics[m];
 		struct footnotes fn = { 0 };
 		struct table *t = NULL;
 
 		for (size_t i = 0; i < groups_count(p->groups); i++) {
-			const struct group *g = groups_at(p->groups, i);
 			struct side sd;
-			char a[32], b[32], c[32];
-			unsigned notes;
 
-			summarize(g, m, o->alpha, &sd);
+			summarize(groups_at(p->groups, i), m, o->alpha, &sd);
 			if (mt->derived && sd.s.n == 0)
 				continue;	/* no known sizes */
-			notes = side_notes(&sd);
-			if (w) {
-				int c0 = 1 + ps->nkeys;
-				char txt[256] = "";
-
-				putkeys(w, ps, m, g->keys);
-				recw_uint(w, c0, sd.s.n);
-				recw_uint(w, c0 + 1, sd.fail);
-				recw_uint(w, c0 + 2, sd.missing);
-				putval(w, c0 + 3, mt->kind, sd.s.mean);
-				putval(w, c0 + 4, mt->kind, sd.s.sd);
-				putval(w, c0 + 5, mt->kind, sd.s.median);
-				putval(w, c0 + 6, mt->kind, sd.s.lo);
-				putval(w, c0 + 7, mt->kind, sd.s.hi);
-				if (sd.s.conf > 0)
-					recw_num(w, c0 + 8, sd.s.conf, 4);
-				putval(w, c0 + 9, mt->kind, sd.s.p90);
-				putval(w, c0 + 10, mt->kind, sd.s.p99);
-				putval(w, c0 + 11, mt->kind, sd.s.min);
-				putval(w, c0 + 12, mt->kind, sd.s.max);
-				recw_uint(w, c0 + 13, sd.s.outliers);
-				if (notes & 1u << N_CI)
-					note(txt, sizeof txt, "n < %zu: no interval", stats_median_ci_min_n(o->alpha));
-				if (notes & 1u << N_NOSAMPLES)
-					note(txt, sizeof txt, "no successful samples");
-				if (txt[0])
-					recw_str(w, c0 + 14, txt);
-				recw_end(w);
-				continue;
-			}
-			if (!t) {
-				t = newtable(ps, "rrrrrrrrrrrl");
-				table_line(t, "%s%s: %s", mt->name, unitname(mt), p->name);
-				keyheader(t, ps);
-				table_cell(t, "n");
-				table_cell(t, "fail");
-				table_cell(t, "median");
-				table_cell(t, "%g%% CI", 100 * (1 - o->alpha));
-				table_cell(t, "mean ± sd");
-				table_cell(t, "p90");
-				table_cell(t, "p99");
-				table_cell(t, "min");
-				table_cell(t, "max");
-				table_cell(t, "outliers");
-				table_endrow(t);
-			}
-			keycells(t, ps, g->keys);
-			table_cell(t, "%zu", sd.s.n);
-			table_cell(t, "%zu", sd.fail);
-			table_cell(t, "%s", fmtval(mt->kind, sd.s.median, a, sizeof a));
-			if (sd.s.conf > 0)
-				table_cell(t, "[%s, %s]", fmtval(mt->kind, sd.s.lo, a, sizeof a),
-				    fmtval(mt->kind, sd.s.hi, b, sizeof b));
+			if (rs.w)
+				sum_record(&rs, ps, m, &sd, o);
 			else
-				table_cell(t, "-");
-			if (sd.s.n > 1)
-				table_cell(t, "%s ± %s", fmtval(mt->kind, sd.s.mean, a, sizeof a),
-				    fmtval(mt->kind, sd.s.sd, b, sizeof b));
-			else
-				table_cell(t, "%s", fmtval(mt->kind, sd.s.mean, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, sd.s.p90, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, sd.s.p99, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, sd.s.min, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, sd.s.max, a, sizeof a));
-			table_cell(t, "%zu", sd.s.outliers);
-			marks(&fn, notes, c, sizeof c);
-			table_cell(t, "%s", c);
-			table_endrow(t);
+				sum_text(t ? t : (t = sum_table(ps, mt, p, o)), &fn, ps, mt->kind, &sd);
 		}
-		if (t) {
-			footnotes(t, &fn, o->alpha);
-			if (printed++)
-				fputc('\n', f);
-			table_print(t, f);
+		if (t)
+			endtable(t, &fn, o->alpha, f, &printed);
+	}
+	recs_close(&rs);
+}
+
+static void
+csum_records(struct profset *ps, const struct reportopts *o, FILE *f)
+{
+	const struct profile *p = &ps->prof[0];
+	struct recs rs;
+
+	recs_open(&rs, ps, o, f, csum_cols);
+	for (size_t m = 0; m < ps->nmetrics; m++) {
+		for (size_t i = 0; i < groups_count(p->groups); i++) {
+			const struct group *g = groups_at(p->groups, i);
+			const struct sample *s = &g->m[m];
+
+			putkeys(rs.w, ps, m, g->keys);
+			recw_uint(rs.w, rs.c0 + CSUM_N, s->n);
+			putval(rs.w, rs.c0 + CSUM_VALUE, ps->metrics[m].kind, stats_mean(s->x, s->n));
+			recw_end(rs.w);
 		}
 	}
-	if (w)
-		recw_close(w);
-	free(cols);
+	recs_close(&rs);
 }
 
 static void
 cache_summary(struct profset *ps, const struct reportopts *o, FILE *f)
 {
-	static const char *const more[] = { "n", "value", NULL };
 	const struct profile *p = &ps->prof[0];
-	const char **cols = NULL;
-	struct recw *w = NULL;
 	struct table *t;
 	char buf[32];
 
 	if (o->format != OUT_TEXT) {
-		cols = columns(ps, more);
-		w = recw_open(f, cols, o->format == OUT_JSON);
-		for (size_t m = 0; m < ps->nmetrics; m++) {
-			for (size_t i = 0; i < groups_count(p->groups); i++) {
-				const struct group *g = groups_at(p->groups, i);
-				const struct sample *s = &g->m[m];
-
-				putkeys(w, ps, m, g->keys);
-				recw_uint(w, 1 + ps->nkeys, s->n);
-				putval(w, 2 + ps->nkeys, ps->metrics[m].kind, stats_mean(s->x, s->n));
-				recw_end(w);
-			}
-		}
-		recw_close(w);
-		free(cols);
+		csum_records(ps, o, f);
 		return;
 	}
 	/* One table, a column per metric: hit ratios side by side. */
@@ -527,6 +667,8 @@ pairs(const struct profile *a, const struct profile *b, const struct group ***pa
 	return n;
 }
 
+/* A comparison row is a struct cmp: one group of two profiles, for one
+ * metric (compare), rendered as a record or as a text row. */
 static void
 compare(const struct group *ga, const struct group *gb, size_t m, int kind,
     double alpha, struct cmp *c)
@@ -557,6 +699,13 @@ compare(const struct group *ga, const struct group *gb, size_t m, int kind,
 		c->verdict = diff > 0 ? "higher" : "lower";
 }
 
+/* The key values of a compared group, from whichever side has it. */
+static char *const *
+cmpkeys(const struct cmp *c)
+{
+	return (c->a.g ? c->a.g : c->b.g)->keys;
+}
+
 /* "op=cat via=rpc" for messages. */
 static const char *
 describe(const struct profset *ps, char *const *keys, char *buf, size_t len)
@@ -569,6 +718,109 @@ describe(const struct profset *ps, char *const *keys, char *buf, size_t len)
 			used += snprintf(buf + used, len - used, "%s%s=%s", used ? " " : "",
 			    ps->keys[i], keys[i]);
 	return buf[0] ? buf : "all";
+}
+
+/*
+ * --fail-slower: 1 when the comparison is significantly slower by more than
+ * the gate allows, said on stderr; a group that can never reach p < alpha
+ * is said too (on the first metric), as the gate cannot fire for it.
+ */
+static int
+gate(const struct profset *ps, size_t m, const struct profile *pa, const struct profile *pb,
+    const struct cmp *c, const struct reportopts *o)
+{
+	const char *name = ps->metrics[m].name;
+	char d[256];
+
+	if (o->fail_slower < 0)
+		return 0;
+	if (m == 0 && c->a.s.n && c->b.s.n && stats_utest_min_p(c->a.s.n, c->b.s.n) >= o->alpha)
+		weprintf("%s %s: %zu and %zu samples can never reach p < %g: "
+		    "--fail-slower cannot fire for this group (take more samples)",
+		    name, describe(ps, cmpkeys(c), d, sizeof d), c->a.s.n, c->b.s.n, o->alpha);
+	if (strcmp(c->verdict, "slower") || !(fabs(c->delta) > o->fail_slower))
+		return 0;
+	weprintf("%s %s: %s -> %s: %+.2f%%, slower (p=%.4f) by more than %g%%",
+	    name, describe(ps, cmpkeys(c), d, sizeof d), pa->name, pb->name, c->delta,
+	    c->u.p, o->fail_slower);
+	return 1;
+}
+
+/* The note of one side of a comparison, which being "old" or "new". */
+static void
+sidenote(char *txt, size_t len, const char *which, const struct side *s,
+    const struct profile *other, double alpha)
+{
+	if (!s->g)
+		note(txt, len, "only in %s", other->name);
+	else if (s->s.n == 0)
+		note(txt, len, "%s: no successful samples", which);
+	else if (s->s.conf == 0)
+		note(txt, len, "%s: n < %zu: no interval", which, stats_median_ci_min_n(alpha));
+	if (s->s.outliers)
+		note(txt, len, "%s: %zu outliers", which, s->s.outliers);
+	if (s->missing)
+		note(txt, len, "%s: %zu without a value", which, s->missing);
+	dedupnote(txt, len, which, s);
+}
+
+static void
+cmp_record(const struct recs *rs, const struct profset *ps, size_t m, const struct profile *pa,
+    const struct profile *pb, const struct cmp *c, const struct reportopts *o)
+{
+	struct recw *w = rs->w;
+	int c0 = rs->c0, kind = ps->metrics[m].kind;
+	const struct side *sd[2] = { &c->a, &c->b };
+	char txt[512] = "";
+
+	putkeys(w, ps, m, cmpkeys(c));
+	recw_str(w, c0 + CMP_OLD, pa->name);
+	recw_str(w, c0 + CMP_NEW, pb->name);
+	for (int i = 0; i < 2; i++) {
+		const struct sidecols *k = &sidecols[i];
+
+		if (!sd[i]->g)
+			continue;
+		recw_uint(w, c0 + k->n, sd[i]->s.n);
+		recw_uint(w, c0 + k->fail, sd[i]->fail);
+		putval(w, c0 + k->median, kind, sd[i]->s.median);
+		putval(w, c0 + k->lo, kind, sd[i]->s.lo);
+		putval(w, c0 + k->hi, kind, sd[i]->s.hi);
+	}
+	recw_num(w, c0 + CMP_DELTA_PCT, c->delta, 4);
+	if (c->tested) {
+		recw_num(w, c0 + CMP_U, c->u.u, 1);
+		recw_num(w, c0 + CMP_P, c->u.p, 6);
+		recw_str(w, c0 + CMP_TEST, c->u.exact ? "exact" : "normal");
+	}
+	if (*c->verdict)
+		recw_str(w, c0 + CMP_VERDICT, c->verdict);
+	sidenote(txt, sizeof txt, "old", &c->a, pb, o->alpha);
+	sidenote(txt, sizeof txt, "new", &c->b, pa, o->alpha);
+	if (c->notes & 1u << N_UTEST)
+		note(txt, sizeof txt, "too few samples for alpha %g", o->alpha);
+	if (txt[0])
+		recw_str(w, c0 + CMP_NOTE, txt);
+	recw_end(w);
+}
+
+static struct table *
+cmp_table(const struct profset *ps, const struct metric *mt, const struct profile *pa,
+    const struct profile *pb, double alpha)
+{
+	struct table *t = newtable(ps, "rrrrrrll");
+
+	table_line(t, "%s%s: median ± %g%% CI, %s -> %s", mt->name, unitname(mt),
+	    100 * (1 - alpha), pa->name, pb->name);
+	keyheader(t, ps);
+	table_cell(t, "%s", pa->name);
+	table_cell(t, "%s", pb->name);
+	table_cell(t, "delta");
+	table_cell(t, "p");
+	table_cell(t, "n");
+	table_cell(t, "fail");
+	table_endrow(t);
+	return t;
 }
 
 static void
@@ -594,271 +846,248 @@ centercell(struct table *t, int kind, const struct side *sd)
 }
 
 static void
-cmp_record(struct recw *w, const struct profset *ps, size_t m, const struct profile *pa,
-    const struct profile *pb, const struct cmp *c, const struct reportopts *o)
+cmp_text(struct table *t, struct footnotes *fn, const struct profset *ps, int kind,
+    const struct cmp *c)
 {
-	int c0 = 1 + ps->nkeys, kind = ps->metrics[m].kind;
-	const struct side *sd[2] = { &c->a, &c->b };
-	char txt[512] = "";
+	char a[32], b[32], d[256];
 
-	putkeys(w, ps, m, c->a.g ? c->a.g->keys : c->b.g->keys);
-	recw_str(w, c0, pa->name);
-	recw_str(w, c0 + 1, pb->name);
-	for (int i = 0; i < 2; i++) {
-		int k = c0 + 2 + 5 * i;
+	keycells(t, ps, cmpkeys(c));
+	centercell(t, kind, &c->a);
+	centercell(t, kind, &c->b);
+	table_cell(t, isfinite(c->delta) ? "%+.2f%%" : "-", c->delta);
+	table_cell(t, c->tested ? "%.3f" : "-", c->u.p);
+	table_cell(t, "%s/%s", ntext(c->a.g != NULL, c->a.s.n, a), ntext(c->b.g != NULL, c->b.s.n, b));
+	table_cell(t, "%zu/%zu", c->a.fail, c->b.fail);
+	table_cell(t, "%s", c->verdict);
+	marks(fn, c->notes, d, sizeof d);
+	table_cell(t, "%s", d);
+	table_endrow(t);
+}
 
-		if (!sd[i]->g)
-			continue;
-		recw_uint(w, k, sd[i]->s.n);
-		recw_uint(w, k + 1, sd[i]->fail);
-		putval(w, k + 2, kind, sd[i]->s.median);
-		putval(w, k + 3, kind, sd[i]->s.lo);
-		putval(w, k + 4, kind, sd[i]->s.hi);
-	}
-	recw_num(w, c0 + 12, c->delta, 4);
-	if (c->tested) {
-		recw_num(w, c0 + 13, c->u.u, 1);
-		recw_num(w, c0 + 14, c->u.p, 6);
-		recw_str(w, c0 + 15, c->u.exact ? "exact" : "normal");
-	}
-	if (*c->verdict)
-		recw_str(w, c0 + 16, c->verdict);
-	for (int i = 0; i < 2; i++) {
-		const char *which = i ? "new" : "old";
-		const struct side *s = sd[i];
+/* The medians of the groups with positive medians on both sides, old at
+ * x[i], new at x[cap + i], for the geomean row of a text table. */
+struct geomean {
+	double *x;
+	size_t n, cap;
+};
 
-		if (!s->g)
-			note(txt, sizeof txt, "only in %s", (i ? pa : pb)->name);
-		else if (s->s.n == 0)
-			note(txt, sizeof txt, "%s: no successful samples", which);
-		else if (s->s.conf == 0)
-			note(txt, sizeof txt, "%s: n < %zu: no interval", which,
-			    stats_median_ci_min_n(o->alpha));
-		if (s->s.outliers)
-			note(txt, sizeof txt, "%s: %zu outliers", which, s->s.outliers);
-		if (s->missing)
-			note(txt, sizeof txt, "%s: %zu without a value", which, s->missing);
+static void
+geomean_add(struct geomean *gm, const struct cmp *c)
+{
+	if (c->a.s.median > 0 && c->b.s.median > 0) {
+		gm->x[gm->n] = c->a.s.median;
+		gm->x[gm->cap + gm->n++] = c->b.s.median;
 	}
-	if (c->notes & 1u << N_UTEST)
-		note(txt, sizeof txt, "too few samples for alpha %g", o->alpha);
-	if (txt[0])
-		recw_str(w, c0 + 17, txt);
-	recw_end(w);
+}
+
+static void
+geomean_row(struct table *t, const struct profset *ps, int kind, const struct geomean *gm)
+{
+	char a[32], b[32];
+	double x, y;
+
+	if (gm->n < 2)
+		return;
+	x = stats_geomean(gm->x, gm->n);
+	y = stats_geomean(gm->x + gm->cap, gm->n);
+	geomeancells(t, ps);
+	table_cell(t, "%s", fmtval(kind, x, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, y, b, sizeof b));
+	table_cell(t, "%+.2f%%", 100 * (y - x) / x);
+	table_endrow(t);
 }
 
 static size_t
 timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts *o,
-    FILE *f, struct recw *w, int *printed)
+    FILE *f, const struct recs *rs, int *printed)
 {
 	const struct profile *pa = &ps->prof[ia], *pb = &ps->prof[ib];
 	const struct group **ga, **gb;
 	size_t n = pairs(pa, pb, &ga, &gb), slower = 0;
-	double *gm = emalloc(2 * n * sizeof *gm);
-	char a[32], b[32], d[256];
+	struct geomean gm = { .x = emalloc(2 * n * sizeof *gm.x), .cap = n };
 
 	for (size_t m = 0; m < ps->nmetrics; m++) {
 		const struct metric *mt = &ps->metrics[m];
 		struct footnotes fn = { 0 };
 		struct table *t = NULL;
-		size_t ngm = 0;
 
+		gm.n = 0;
 		for (size_t i = 0; i < n; i++) {
 			struct cmp c;
 
 			compare(ga[i], gb[i], m, mt->kind, o->alpha, &c);
 			if (mt->derived && c.a.s.n == 0 && c.b.s.n == 0)
 				continue;	/* no known sizes */
-			if (c.a.s.median > 0 && c.b.s.median > 0) {
-				gm[ngm] = c.a.s.median;
-				gm[n + ngm++] = c.b.s.median;
-			}
-			if (o->fail_slower >= 0 && m == 0 && c.a.s.n && c.b.s.n &&
-			    stats_utest_min_p(c.a.s.n, c.b.s.n) >= o->alpha)
-				weprintf("%s %s: %zu and %zu samples can never reach p < %g: "
-				    "--fail-slower cannot fire for this group (take more samples)",
-				    mt->name, describe(ps, ga[i]->keys, d, sizeof d),
-				    c.a.s.n, c.b.s.n, o->alpha);
-			if (!strcmp(c.verdict, "slower") && o->fail_slower >= 0 &&
-			    fabs(c.delta) > o->fail_slower) {
-				slower++;
-				weprintf("%s %s: %s -> %s: %+.2f%%, slower (p=%.4f) by more than %g%%",
-				    mt->name, describe(ps, (ga[i] ? ga[i] : gb[i])->keys, d, sizeof d),
-				    pa->name, pb->name, c.delta, c.u.p, o->fail_slower);
-			}
-			if (w) {
-				cmp_record(w, ps, m, pa, pb, &c, o);
-				continue;
-			}
-			if (!t) {
-				t = newtable(ps, "rrrrrrll");
-				table_line(t, "%s%s: median ± %g%% CI, %s -> %s", mt->name,
-				    unitname(mt), 100 * (1 - o->alpha), pa->name, pb->name);
-				keyheader(t, ps);
-				table_cell(t, "%s", pa->name);
-				table_cell(t, "%s", pb->name);
-				table_cell(t, "delta");
-				table_cell(t, "p");
-				table_cell(t, "n");
-				table_cell(t, "fail");
-				table_endrow(t);
-			}
-			keycells(t, ps, (ga[i] ? ga[i] : gb[i])->keys);
-			centercell(t, mt->kind, &c.a);
-			centercell(t, mt->kind, &c.b);
-			table_cell(t, isfinite(c.delta) ? "%+.2f%%" : "-", c.delta);
-			table_cell(t, c.tested ? "%.3f" : "-", c.u.p);
-			table_cell(t, "%s/%s", c.a.g ? (snprintf(a, sizeof a, "%zu", c.a.s.n), a) : "-",
-			    c.b.g ? (snprintf(b, sizeof b, "%zu", c.b.s.n), b) : "-");
-			table_cell(t, "%zu/%zu", c.a.fail, c.b.fail);
-			table_cell(t, "%s", c.verdict);
-			marks(&fn, c.notes, d, sizeof d);
-			table_cell(t, "%s", d);
-			table_endrow(t);
+			geomean_add(&gm, &c);
+			slower += gate(ps, m, pa, pb, &c, o);
+			if (rs->w)
+				cmp_record(rs, ps, m, pa, pb, &c, o);
+			else
+				cmp_text(t ? t : (t = cmp_table(ps, mt, pa, pb, o->alpha)), &fn, ps,
+				    mt->kind, &c);
 		}
 		if (!t)
 			continue;
-		if (ngm > 1) {
-			double x = stats_geomean(gm, ngm), y = stats_geomean(gm + n, ngm);
-
-			geomeancells(t, ps);
-			table_cell(t, "%s", fmtval(mt->kind, x, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, y, b, sizeof b));
-			table_cell(t, "%+.2f%%", 100 * (y - x) / x);
-			table_endrow(t);
-		}
-		footnotes(t, &fn, o->alpha);
-		if ((*printed)++)
-			fputc('\n', f);
-		table_print(t, f);
+		geomean_row(t, ps, mt->kind, &gm);
+		endtable(t, &fn, o->alpha, f, printed);
 	}
-	free(gm);
+	free(gm.x);
 	free(ga);
 	free(gb);
 	return slower;
 }
 
+/* A row of a cache-sim comparison: one group's mean values on each side. */
+struct cachecmp {
+	const struct sample *a, *b;	/* NULL: the group is not on that side */
+	double x, y;		/* the means */
+	double delta;		/* percentage points for ratios (pp), else percent */
+	int pp;
+	char *const *keys;
+};
+
 static void
-cache_compare(struct profset *ps, size_t ia, size_t ib, FILE *f, struct recw *w,
+cache_cmp(const struct group *ga, const struct group *gb, size_t m, int kind,
+    struct cachecmp *c)
+{
+	c->a = ga ? &ga->m[m] : NULL;
+	c->b = gb ? &gb->m[m] : NULL;
+	c->x = c->a ? stats_mean(c->a->x, c->a->n) : NAN;
+	c->y = c->b ? stats_mean(c->b->x, c->b->n) : NAN;
+	c->pp = kind == MK_RATIO;
+	c->delta = c->pp ? 100 * (c->y - c->x) : c->x != 0 ? 100 * (c->y - c->x) / fabs(c->x) : NAN;
+	c->keys = (ga ? ga : gb)->keys;
+}
+
+static void
+cc_record(const struct recs *rs, const struct profset *ps, size_t m, const struct profile *pa,
+    const struct profile *pb, const struct cachecmp *c)
+{
+	struct recw *w = rs->w;
+	int c0 = rs->c0, kind = ps->metrics[m].kind;
+	char only[512];
+
+	putkeys(w, ps, m, c->keys);
+	recw_str(w, c0 + CC_OLD, pa->name);
+	recw_str(w, c0 + CC_NEW, pb->name);
+	if (c->a)
+		recw_uint(w, c0 + CC_N_OLD, c->a->n);
+	putval(w, c0 + CC_VALUE_OLD, kind, c->x);
+	if (c->b)
+		recw_uint(w, c0 + CC_N_NEW, c->b->n);
+	putval(w, c0 + CC_VALUE_NEW, kind, c->y);
+	recw_num(w, c0 + (c->pp ? CC_DELTA_PP : CC_DELTA_PCT), c->delta, 4);
+	if (!c->a || !c->b) {
+		snprintf(only, sizeof only, "only in %s", (c->a ? pa : pb)->name);
+		recw_str(w, c0 + CC_NOTE, only);
+	}
+	recw_end(w);
+}
+
+static struct table *
+cc_table(const struct profset *ps, const struct metric *mt, const struct profile *pa,
+    const struct profile *pb)
+{
+	struct table *t = newtable(ps, "rrrrl");
+
+	table_line(t, "%s: %s -> %s%s", mt->name, pa->name, pb->name,
+	    mt->kind == MK_RATIO ? " (delta in percentage points)" : "");
+	keyheader(t, ps);
+	table_cell(t, "%s", pa->name);
+	table_cell(t, "%s", pb->name);
+	table_cell(t, "delta");
+	table_cell(t, "n");
+	table_endrow(t);
+	return t;
+}
+
+static void
+cc_text(struct table *t, const struct profset *ps, int kind, const struct profile *pa,
+    const struct profile *pb, const struct cachecmp *c)
+{
+	char a[32], b[32];
+
+	keycells(t, ps, c->keys);
+	table_cell(t, "%s", fmtval(kind, c->x, a, sizeof a));
+	table_cell(t, "%s", fmtval(kind, c->y, b, sizeof b));
+	if (!isfinite(c->delta))
+		table_cell(t, "-");
+	else
+		table_cell(t, c->pp ? "%+.2fpp" : "%+.2f%%", c->delta);
+	table_cell(t, "%s/%s", ntext(c->a != NULL, c->a ? c->a->n : 0, a),
+	    ntext(c->b != NULL, c->b ? c->b->n : 0, b));
+	if (!c->a || !c->b)
+		table_cell(t, "only in %s", (c->a ? pa : pb)->name);
+	table_endrow(t);
+}
+
+static void
+cache_compare(struct profset *ps, size_t ia, size_t ib, FILE *f, const struct recs *rs,
     int *printed)
 {
 	const struct profile *pa = &ps->prof[ia], *pb = &ps->prof[ib];
 	const struct group **ga, **gb;
 	size_t n = pairs(pa, pb, &ga, &gb);
-	char a[32], b[32];
 
 	for (size_t m = 0; m < ps->nmetrics; m++) {
 		const struct metric *mt = &ps->metrics[m];
-		int pp = mt->kind == MK_RATIO;
 		struct table *t = NULL;
 
 		for (size_t i = 0; i < n; i++) {
-			const struct sample *sa = ga[i] ? &ga[i]->m[m] : NULL;
-			const struct sample *sb = gb[i] ? &gb[i]->m[m] : NULL;
-			double x = sa ? stats_mean(sa->x, sa->n) : NAN;
-			double y = sb ? stats_mean(sb->x, sb->n) : NAN;
-			double delta = pp ? 100 * (y - x) : x != 0 ? 100 * (y - x) / fabs(x) : NAN;
-			char *const *keys = (ga[i] ? ga[i] : gb[i])->keys;
+			struct cachecmp c;
 
-			if (w) {
-				int c0 = 1 + ps->nkeys;
-
-				putkeys(w, ps, m, keys);
-				recw_str(w, c0, pa->name);
-				recw_str(w, c0 + 1, pb->name);
-				if (sa)
-					recw_uint(w, c0 + 2, sa->n);
-				putval(w, c0 + 3, mt->kind, x);
-				if (sb)
-					recw_uint(w, c0 + 4, sb->n);
-				putval(w, c0 + 5, mt->kind, y);
-				recw_num(w, pp ? c0 + 6 : c0 + 7, delta, 4);
-				if (!sa || !sb) {
-					char only[512];
-
-					snprintf(only, sizeof only, "only in %s", (sa ? pa : pb)->name);
-					recw_str(w, c0 + 8, only);
-				}
-				recw_end(w);
-				continue;
-			}
-			if (!t) {
-				t = newtable(ps, "rrrrl");
-				table_line(t, "%s: %s -> %s%s", mt->name, pa->name, pb->name,
-				    pp ? " (delta in percentage points)" : "");
-				keyheader(t, ps);
-				table_cell(t, "%s", pa->name);
-				table_cell(t, "%s", pb->name);
-				table_cell(t, "delta");
-				table_cell(t, "n");
-				table_endrow(t);
-			}
-			keycells(t, ps, keys);
-			table_cell(t, "%s", fmtval(mt->kind, x, a, sizeof a));
-			table_cell(t, "%s", fmtval(mt->kind, y, b, sizeof b));
-			if (!isfinite(delta))
-				table_cell(t, "-");
+			cache_cmp(ga[i], gb[i], m, mt->kind, &c);
+			if (rs->w)
+				cc_record(rs, ps, m, pa, pb, &c);
 			else
-				table_cell(t, pp ? "%+.2fpp" : "%+.2f%%", delta);
-			table_cell(t, "%s/%s", sa ? (snprintf(a, sizeof a, "%zu", sa->n), a) : "-",
-			    sb ? (snprintf(b, sizeof b, "%zu", sb->n), b) : "-");
-			if (!sa || !sb)
-				table_cell(t, "only in %s", (sa ? pa : pb)->name);
-			table_endrow(t);
+				cc_text(t ? t : (t = cc_table(ps, mt, pa, pb)), ps, mt->kind, pa, pb, &c);
 		}
-		if (t) {
-			if ((*printed)++)
-				fputc('\n', f);
-			table_print(t, f);
-		}
+		if (t)
+			endtable(t, NULL, 0, f, printed);
 	}
 	free(ga);
 	free(gb);
 }
 
+/* A comparison of the first profile with profile i in which no group is on
+ * both sides compares nothing: said on stderr, counted in ps->nomatch. */
+static void
+nocommon(struct profset *ps, size_t i)
+{
+	const struct group **ga, **gb;
+	size_t n = pairs(&ps->prof[0], &ps->prof[i], &ga, &gb), both = 0;
+	char keys[256] = "";
+
+	for (size_t k = 0; k < n; k++)
+		both += ga[k] && gb[k];
+	free(ga);
+	free(gb);
+	if (both)
+		return;
+	for (size_t k = 0, used = 0; k < ps->nkeys && used < sizeof keys; k++)
+		used += snprintf(keys + used, sizeof keys - used, "%s%s", k ? "," : "", ps->keys[k]);
+	weprintf("%s and %s have no group in common: nothing to compare "
+	    "(grouped by %s; choose other keys with -g)", ps->prof[0].name,
+	    ps->prof[i].name, keys[0] ? keys : "nothing");
+	ps->nomatch++;
+}
+
 size_t
 report_compare(struct profset *ps, const struct reportopts *o, FILE *f)
 {
-	static const char *const timing_cols[] = { "old", "new", "n_old", "fail_old",
-		"median_old", "ci_lo_old", "ci_hi_old", "n_new", "fail_new", "median_new",
-		"ci_lo_new", "ci_hi_new", "delta_pct", "u", "p", "test", "verdict", "note", NULL };
-	static const char *const cache_cols[] = { "old", "new", "n_old", "value_old",
-		"n_new", "value_new", "delta_pp", "delta_pct", "note", NULL };
-	const char **cols = NULL;
-	struct recw *w = NULL;
+	struct recs rs;
 	size_t slower = 0;
 	int printed = 0;
 
 	sortgroups(ps);
-	if (o->format != OUT_TEXT) {
-		cols = columns(ps, ps->kind == PROF_CACHE ? cache_cols : timing_cols);
-		w = recw_open(f, cols, o->format == OUT_JSON);
-	}
+	recs_open(&rs, ps, o, f, ps->kind == PROF_CACHE ? cc_cols : cmp_cols);
 	for (size_t i = 1; i < ps->nprof; i++) {
-		const struct group **ga, **gb;
-		size_t n = pairs(&ps->prof[0], &ps->prof[i], &ga, &gb), both = 0;
-
-		for (size_t k = 0; k < n; k++)
-			both += ga[k] && gb[k];
-		free(ga);
-		free(gb);
-		if (!both) {
-			char keys[256] = "";
-
-			for (size_t k = 0, used = 0; k < ps->nkeys && used < sizeof keys; k++)
-				used += snprintf(keys + used, sizeof keys - used, "%s%s",
-				    k ? "," : "", ps->keys[k]);
-			weprintf("%s and %s have no group in common: nothing to compare "
-			    "(grouped by %s; choose other keys with -g)", ps->prof[0].name,
-			    ps->prof[i].name, keys[0] ? keys : "nothing");
-			ps->nomatch++;
-		}
+		nocommon(ps, i);
 		if (ps->kind == PROF_CACHE)
-			cache_compare(ps, 0, i, f, w, &printed);
+			cache_compare(ps, 0, i, f, &rs, &printed);
 		else
-			slower += timing_compare(ps, 0, i, o, f, w, &printed);
+			slower += timing_compare(ps, 0, i, o, f, &rs, &printed);
 	}
-	if (w)
-		recw_close(w);
-	free(cols);
+	recs_close(&rs);
 	return slower;
 }

@@ -1,4 +1,5 @@
 /* tune/node.c: the node's state and config through the RPC API (tune/node.h). */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
  * "file"; the reply parsed into *out when out is not NULL. */
 static int
 perform(struct tune_node *n, const char *endpoint, const char *query, const char *upload,
-    json_t **out, char *err, size_t len)
+    size_t flags, json_t **out, char *err, size_t len)
 {
 	char *url = rpc_url(n->api, endpoint, query), why[512];
 	struct http_stat st;
@@ -35,7 +36,7 @@ perform(struct tune_node *n, const char *endpoint, const char *query, const char
 	if (!rpc_outcome(&st, n->req.body, why, sizeof why)) {
 		snprintf(err, len, "%s: %s", endpoint, why);
 		rc = -1;
-	} else if (out && !(*out = json_loads(n->req.body ? n->req.body : "", JSON_DECODE_ANY, &je))) {
+	} else if (out && !(*out = json_loads(n->req.body ? n->req.body : "", JSON_DECODE_ANY | flags, &je))) {
 		snprintf(err, len, "%s: the reply is not JSON: %s", endpoint, je.text);
 		rc = -1;
 	}
@@ -48,10 +49,11 @@ int
 node_call(struct tune_node *n, const char *endpoint, const char *query, json_t **out,
     char *err, size_t len)
 {
-	return perform(n, endpoint, query, NULL, out, err, len);
+	return perform(n, endpoint, query, NULL, 0, out, err, len);
 }
 
-/* An integer given as a number or as a string (js-ipfs): -1 when neither. */
+/* A count given as a number (Kubo: up to 2^64 - 1, read as a real) or as a
+ * string (js-ipfs), at most INT64_MAX: -1 when neither. */
 static int64_t
 jint(const json_t *o, const char *key)
 {
@@ -61,9 +63,15 @@ jint(const json_t *o, const char *key)
 
 	if (json_is_integer(v))
 		return json_integer_value(v);
+	if (json_is_real(v))
+		return json_real_value(v) >= 9.2e18 ? INT64_MAX : json_real_value(v) >= 0 ?
+		    (int64_t)json_real_value(v) : -1;
 	if (!json_is_string(v))
 		return -1;
+	errno = 0;
 	x = strtoll(json_string_value(v), &end, 10);
+	if (errno == ERANGE && x > 0)
+		return INT64_MAX;
 	return *end || end == json_string_value(v) ? -1 : x;
 }
 
@@ -116,7 +124,8 @@ node_state(struct tune_node *n, char *err, size_t len)
 		snprintf(err, len, "config/show: the reply is not a JSON object");
 		return -1;
 	}
-	if (node_call(n, "repo/stat", NULL, &st, err, len) < 0)
+	/* Kubo's unlimited StorageMax is 2^64 - 1: too big for an integer */
+	if (perform(n, "repo/stat", NULL, NULL, JSON_DECODE_INT_AS_REAL, &st, err, len) < 0)
 		return -1;
 	n->objects = jint(st, "NumObjects");
 	n->repo_size = jint(st, "RepoSize");
@@ -178,7 +187,7 @@ node_replace(struct tune_node *n, const json_t *config, char *err, size_t len)
 
 	if (!js)
 		eprintf("out of memory");
-	rc = perform(n, "config/replace", NULL, js, NULL, err, len);
+	rc = perform(n, "config/replace", NULL, js, 0, NULL, err, len);
 	memset(js, 0, strlen(js));
 	free(js);
 	return rc;

@@ -216,3 +216,54 @@ check_exit "a backup naming a secret" 1 tune-conf --api "$NOWHERE" --revert "$T/
 printf '{"tool": "tune-conf",\n "keys": [\n' >"$T/cut.json"
 check_exit "a truncated backup" 1 tune-conf --api "$NOWHERE" --revert "$T/cut.json"
 check_grep "its file:line" 'cut\.json:[0-9]+: not a tune-conf backup' "$T/err"
+
+# --- a node shaped as Kubo answers (docs and source: numbers in repo/stat,
+# 2^64 - 1 for no limit, nulls for Import's defaults, no private key shown):
+# 10M blocks size a 16 MiB bloom filter (Kubo's own table), 9.5e9 bytes
+# need 10 GiB of StorageMax at the 90% watermark
+cat >"$T/kubo.js" <<'JS'
+'use strict';
+const http = require('http');
+const cfg = { Identity: { PeerID: '12D3KooWtest' },
+  Datastore: { StorageMax: '10GB', StorageGCWatermark: 90, BloomFilterSize: 0, Spec: {} },
+  Import: { CidVersion: null, UnixFSRawLeaves: null, UnixFSChunker: null } };
+const server = http.createServer((req, res) => {
+  const [, shape, ...rest] = req.url.split('/');
+  const path = '/' + rest.join('/');
+  let body;
+  if (path.startsWith('/api/v0/version'))
+    body = '{"Version":"0.30.0","Commit":"","Repo":"16","System":"amd64/linux","Golang":"go1.22.0"}';
+  else if (path.startsWith('/api/v0/config/show'))
+    body = JSON.stringify(cfg);
+  else if (path.startsWith('/api/v0/repo/stat'))
+    body = '{"RepoSize":9500000000,"StorageMax":' + (shape === 'nolimit' ? '18446744073709551615' :
+      '10000000000') + ',"NumObjects":10000000,"RepoPath":"/r","Version":"fs-repo@16"}';
+  if (!body) { res.writeHead(500); res.end('{"Message":"not in the mock","Code":0,"Type":"error"}'); return; }
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(body + '\n');
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+JS
+node "$T/kubo.js" >"$T/kubo.port" 2>"$T/kubo.err" &
+KUBO_PID=$!
+trap 'kill $FAULTD_PID $KUBO_PID 2>/dev/null; rm -rf "$T"' EXIT
+wait_for "the Kubo-shaped mock's port" test -s "$T/kubo.port" || exit 1
+KUBO=http://127.0.0.1:$(cat "$T/kubo.port")
+tune-conf --api "$KUBO/full" -j -p "$D/sweep.tsv" >"$T/kubo.jsonl" 2>"$T/err"
+check_eq "Kubo-shaped: exit 0" "$?" 0
+check_eq "Kubo-shaped: named Kubo" "$(jqf "$T/kubo.jsonl" .node | sort -u)" "Kubo 0.30.0"
+check_eq "Kubo-shaped: a 16 MiB filter for 10M blocks, from 0" \
+	"$(jqf "$T/kubo.jsonl" 'select(.key == "Datastore.BloomFilterSize") | "\(.status) \(.current) \(.proposed) \(.when)"')" \
+	"change 0 16777216 restart"
+check_eq "Kubo-shaped: StorageMax raised to 10 GiB, as a string of bytes" \
+	"$(jqf "$T/kubo.jsonl" 'select(.key == "Datastore.StorageMax") | "\(.status) \(.current) \(.proposed)"')" \
+	"change 10GB 10737418240"
+check_eq "Kubo-shaped: a null chunker is Kubo's default, the sweep's baseline" \
+	"$(jqf "$T/kubo.jsonl" 'select(.key == "Import.UnixFSChunker") | "\(.current_state) \(.current) \(.proposed) \(.alpha)"')" \
+	"set null size-1048576 0.025"
+tune-conf --api "$KUBO/nolimit" -j -p "$D/sweep.tsv" >"$T/kubo2.jsonl" 2>"$T/err"
+check_eq "Kubo-shaped: 2^64 - 1 is no limit: keep" \
+	"$(jqf "$T/kubo2.jsonl" 'select(.key == "Datastore.StorageMax") | .status')" "keep"
+tune-conf --api "$KUBO/full" -g 10G -j -p "$D/sweep.tsv" >"$T/kubo3.jsonl" 2>"$T/err"
+check_eq "Kubo-shaped: 10G of growth doubles the blocks: a 32 MiB filter" \
+	"$(jqf "$T/kubo3.jsonl" 'select(.key == "Datastore.BloomFilterSize") | .proposed')" 33554432

@@ -50,11 +50,11 @@ cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
 	c->spec = estrdup(spec);
 	c->bytes = bytes;
 	c->cap = cap;
-	c->disk_cap = disk_cap;
 	c->nfree = NIL;
 	if (!c->pol->access)
 		ht_init(&c->ht, 64);
-	if (c->pol->init(c, colon ? colon + 1 : NULL, err, errlen) < 0) {
+	if ((c->pol->init_tiers ? c->pol->init_tiers(c, colon ? colon + 1 : NULL, disk_cap, err,
+	    errlen) : c->pol->init(c, colon ? colon + 1 : NULL, err, errlen)) < 0) {
 		ht_free(&c->ht);
 		free(c->spec);
 		free(c);
@@ -78,6 +78,17 @@ cache_free(struct cache *c)
 	free(c->n);
 	free(c->spec);
 	free(c);
+}
+
+int
+cache_tiers(const struct cache *c, struct tiers *t)
+{
+	if (c->pol->tiers) {
+		c->pol->tiers(c, t);
+		return 1;
+	}
+	*t = (struct tiers){ .mem_hits = c->hits };
+	return 0;
 }
 
 uint32_t

@@ -43,6 +43,12 @@ struct list {
 
 struct cache;
 
+/* A cache of two tiers: the hits of each, and the disk tier's capacity. */
+struct tiers {
+	uint64_t mem_hits, disk_hits;
+	uint64_t disk_cap;
+};
+
 struct policy {
 	const char *name;
 	/* Parse params (NULL or "k=v:k=v"); 0, or -1 with a message in err. */
@@ -75,6 +81,15 @@ struct policy {
 	    size_t m);
 	void (*leaving)(struct cache *c, uint32_t i);
 	const char *const *queues;
+
+	/*
+	 * A policy of two tiers, memory over disk (tiered), has init_tiers()
+	 * in place of init(), told the disk tier's capacity too, and tiers(),
+	 * what its results add to those of one tier.
+	 */
+	int (*init_tiers)(struct cache *c, const char *params, uint64_t disk, char *err,
+	    size_t errlen);
+	void (*tiers)(const struct cache *c, struct tiers *t);
 };
 
 struct cache {
@@ -82,7 +97,6 @@ struct cache {
 	char *spec;		/* policy spec as given, e.g. "s3fifo:move=1" */
 	int bytes;		/* capacity counts bytes; else objects */
 	uint64_t cap, used;	/* capacity and occupancy, in units */
-	uint64_t disk_cap;	/* tiered: the disk tier's capacity */
 
 	struct htab ht;		/* node policies: key -> node */
 	struct node *n;
@@ -100,18 +114,20 @@ struct cache {
 	/* results */
 	uint64_t evictions;
 	uint64_t hits, hitbytes;
-	uint64_t mem_hits, disk_hits;	/* tiered only */
 	double secs;
 };
 
 /*
  * Make a cache from a policy spec "name[:k=v...]" (or "tiered:MEM/DISK"),
- * counting bytes or objects, of capacity cap. NULL with a message in err
- * when the spec is bad.
+ * counting bytes or objects, of capacity cap (and disk_cap on disk, for a
+ * policy of two tiers). NULL with a message in err when the spec is bad.
  */
 struct cache *cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
     char *err, size_t errlen);
 void cache_free(struct cache *c);
+/* 1 when c has two tiers, their results in *t; else 0, and all of c's hits
+ * are memory hits in *t. */
+int cache_tiers(const struct cache *c, struct tiers *t);
 
 /* Next "k=v" of a params string (advancing *p); 1, or 0 at the end. */
 int param_next(const char **p, char *k, size_t klen, char *v, size_t vlen);

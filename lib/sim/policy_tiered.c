@@ -17,6 +17,7 @@
 
 struct tiered {
 	struct cache *mem, *disk;
+	uint64_t mem_hits, disk_hits;
 	/* next access of memory-resident keys, when the disk tier needs it */
 	int track;
 	struct htab ht;
@@ -78,7 +79,7 @@ demote(void *arg, uint64_t key, uint64_t usize, int64_t next)
 }
 
 static int
-tiered_init(struct cache *c, const char *params, char *err, size_t errlen)
+tiered_init(struct cache *c, const char *params, uint64_t disk, char *err, size_t errlen)
 {
 	struct tiered *t;
 	char *spec = estrdup(params && *params ? params : "lru/lru"), *slash;
@@ -93,7 +94,7 @@ tiered_init(struct cache *c, const char *params, char *err, size_t errlen)
 	*slash = '\0';
 	t = ecalloc(1, sizeof *t);
 	if (!(t->mem = cache_new(spec, c->bytes, c->cap, 0, err, errlen)) ||
-	    !(t->disk = cache_new(slash + 1, c->bytes, c->disk_cap, 0, err, errlen))) {
+	    !(t->disk = cache_new(slash + 1, c->bytes, disk, 0, err, errlen))) {
 		cache_free(t->mem);
 		free(t);
 		free(spec);
@@ -157,6 +158,8 @@ tiered_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 static void
 tiered_run(struct cache *c, const struct req *r, size_t n)
 {
+	struct tiered *t = c->p;
+
 	for (size_t i = 0; i < n; i++) {
 		int hit = tier_get(c, r[i].key, c->bytes ? r[i].size : 1, r[i].next);
 
@@ -164,11 +167,19 @@ tiered_run(struct cache *c, const struct req *r, size_t n)
 			c->hits++;
 			c->hitbytes += r[i].size;
 			if (hit == 1)
-				c->mem_hits++;
+				t->mem_hits++;
 			else
-				c->disk_hits++;
+				t->disk_hits++;
 		}
 	}
+}
+
+static void
+tiered_tiers(const struct cache *c, struct tiers *r)
+{
+	const struct tiered *t = c->p;
+
+	*r = (struct tiers){ t->mem_hits, t->disk_hits, t->disk->cap };
 }
 
 static int
@@ -199,6 +210,7 @@ tiered_dump(struct cache *c, FILE *f)
 }
 
 const struct policy policy_tiered = {
-	.name = "tiered", .init = tiered_init, .get = tiered_get, .run = tiered_run,
-	.has = tiered_has, .del = tiered_del, .dump = tiered_dump, .fini = tiered_fini,
+	.name = "tiered", .get = tiered_get, .run = tiered_run, .has = tiered_has,
+	.del = tiered_del, .dump = tiered_dump, .fini = tiered_fini,
+	.init_tiers = tiered_init, .tiers = tiered_tiers,
 };

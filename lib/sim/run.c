@@ -143,7 +143,8 @@ sim_report(const struct sim *s, struct recw *w)
 {
 	for (size_t k = 0; k < s->nc; k++) {
 		const struct cache *c = s->c[k];
-		int tiered = c->pol == &policy_tiered;
+		struct tiers t;
+		int tiered = cache_tiers(c, &t);
 
 		recw_str(w, C_POLICY, c->spec);
 		recw_str(w, C_UNIT, c->bytes ? "bytes" : "objects");
@@ -155,14 +156,14 @@ sim_report(const struct sim *s, struct recw *w)
 			recw_num(w, C_HIT_RATIO, (double)c->hits / (double)s->requests, 6);
 		if (s->requests && s->has_size && s->bytes)
 			recw_num(w, C_BYTE_HIT_RATIO, (double)c->hitbytes / (double)s->bytes, 6);
-		recw_uint(w, C_MEM_HITS, tiered ? c->mem_hits : c->hits);
-		recw_uint(w, C_DISK_HITS, tiered ? c->disk_hits : 0);
+		recw_uint(w, C_MEM_HITS, t.mem_hits);
+		recw_uint(w, C_DISK_HITS, t.disk_hits);
 		recw_uint(w, C_EVICTIONS, c->evictions);
 		recw_sec(w, C_ELAPSED, c->secs);
 		if (c->secs > 0)
 			recw_num(w, C_MREQ, (double)s->requests / c->secs / 1e6, 3);
 		if (tiered)
-			recw_uint(w, C_DISK_CAPACITY, c->disk_cap);
+			recw_uint(w, C_DISK_CAPACITY, t.disk_cap);
 		recw_end(w);
 	}
 }

@@ -433,11 +433,13 @@ test_tiers(void)
 	for (uint64_t m = 10; m <= 1000; m *= 10)
 		for (uint64_t d = 0; d <= 2000; d += 400) {
 			struct cache *t = mk("tiered:lru/lru", 0, m, d);
+			struct tiers tt;
 
 			t->pol->run(t, r, N);
+			cache_tiers(t, &tt);
 			ok &= t->hits == hits("lru", 0, m + d, 0, r, N);
-			ok &= t->mem_hits == hits("lru", 0, m, 0, r, N);
-			ok &= t->mem_hits + t->disk_hits == t->hits;
+			ok &= tt.mem_hits == hits("lru", 0, m, 0, r, N);
+			ok &= tt.mem_hits + tt.disk_hits == t->hits;
 			cache_free(t);
 		}
 	CHECK("tiered:lru/lru (M, D) hits = lru(M + D); its memory hits = lru(M)", ok);

@@ -344,12 +344,14 @@ test_tiered(void)
 	struct cache *c = mk("tiered:lru/lru", 2, 2);
 	const char *trace = "ABCADBEB";
 	struct req r[8];
+	struct tiers t;
 
 	for (int i = 0; i < 8; i++)
 		r[i] = (struct req){ (uint64_t)(trace[i] - 'A' + 1), 1, -1 };
 	c->pol->run(c, r, 8);
+	cache_tiers(c, &t);
 	CHECK("tiered: A and B come back from disk, then B from memory",
-	    c->hits == 3 && c->disk_hits == 2 && c->mem_hits == 1);
+	    c->hits == 3 && t.disk_hits == 2 && t.mem_hits == 1);
 	CHECK_STR("tiered: promoted on a disk hit, demoted on eviction", dump(c),
 	    "mem (lru)\nq: 2 5\ndisk (lru)\nq: 4 1\n");
 	CHECK("tiered: one object left the cache (C)", c->evictions == 1);

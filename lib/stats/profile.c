@@ -107,13 +107,75 @@ kindof(struct recr *r, const char *name)
 	    "results (columns policy, capacity, hit_ratio)", name);
 }
 
+/* The group keys: -g's list, or the defaults that some input has. */
+static void
+choosekeys(struct profset *ps, struct recr **in, char **names, size_t nin, const char *groupby)
+{
+	const char *const *defkeys = ps->kind == PROF_TIMING ? timing_keys : cache_keys;
+	char **list;
+	size_t n;
+
+	if (!groupby) {
+		/* Two files: their labels ("before", "after") are what is
+		 * compared, not a key, or no group would match. */
+		for (size_t i = 0; defkeys[i]; i++)
+			if (inany(in, nin, defkeys[i]) && !(nin > 1 && !strcmp(defkeys[i], "label")))
+				addkey(ps, defkeys[i]);
+		return;
+	}
+	list = splitlist(groupby, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!inany(in, nin, list[i]))
+			eprintf("%s: no column '%s' (-g)", names[0], list[i]);
+		addkey(ps, list[i]);
+		free(list[i]);
+	}
+	free(list);
+}
+
+/* The metrics: -m's list, or the defaults; every input must have each. */
+static void
+choosemetrics(struct profset *ps, struct recr **in, char **names, size_t nin, const char *metrics)
+{
+	char **list;
+	size_t n;
+
+	if (metrics) {
+		list = splitlist(metrics, &n);
+		if (n == 0)
+			eprintf("-m: no metric named");
+		for (size_t i = 0; i < n; i++)
+			addmetric(ps, list[i]);
+		for (size_t i = 0; i < n; i++)
+			free(list[i]);
+		free(list);
+	} else if (ps->kind == PROF_TIMING) {
+		addmetric(ps, "t_total");
+		if (inany(in, nin, "size"))
+			addmetric(ps, "mb_per_s");
+	} else {
+		addmetric(ps, "hit_ratio");
+		if (inany(in, nin, "byte_hit_ratio"))
+			addmetric(ps, "byte_hit_ratio");
+	}
+	for (size_t k = 0; k < ps->nmetrics; k++) {
+		const struct metric *m = &ps->metrics[k];
+
+		for (size_t i = 0; i < nin; i++) {
+			if (m->derived && recr_col(in[i], "size") < 0)
+				eprintf("%s: no column 'size' for mb_per_s", names[i]);
+			if (!m->derived && recr_col(in[i], m->name) < 0)
+				eprintf("%s: no column '%s' (-m)", names[i], m->name);
+		}
+	}
+}
+
 void
 profset_init(struct profset *ps, struct recr **in, char **names, size_t nin,
     const char *groupby, const char *metrics, const char *split)
 {
-	const char *const *defkeys;
 	char **list;
-	size_t n, i, k;
+	size_t n, i;
 
 	memset(ps, 0, sizeof *ps);
 	ps->kind = kindof(in[0], names[0]);
@@ -131,53 +193,8 @@ profset_init(struct profset *ps, struct recr **in, char **names, size_t nin,
 			eprintf("%s: no column '%s' (-c)", names[0], ps->split);
 		ps->split_fixed = eq != NULL;
 	}
-
-	if (groupby) {
-		list = splitlist(groupby, &n);
-		for (i = 0; i < n; i++) {
-			if (!inany(in, nin, list[i]))
-				eprintf("%s: no column '%s' (-g)", names[0], list[i]);
-			addkey(ps, list[i]);
-			free(list[i]);
-		}
-		free(list);
-	} else {
-		/* Two files: their labels ("before", "after") are what is
-		 * compared, not a key, or no group would match. */
-		defkeys = ps->kind == PROF_TIMING ? timing_keys : cache_keys;
-		for (i = 0; defkeys[i]; i++)
-			if (inany(in, nin, defkeys[i]) && !(nin > 1 && !strcmp(defkeys[i], "label")))
-				addkey(ps, defkeys[i]);
-	}
-
-	if (metrics) {
-		list = splitlist(metrics, &n);
-		if (n == 0)
-			eprintf("-m: no metric named");
-		for (i = 0; i < n; i++)
-			addmetric(ps, list[i]);
-		for (i = 0; i < n; i++)
-			free(list[i]);
-		free(list);
-	} else if (ps->kind == PROF_TIMING) {
-		addmetric(ps, "t_total");
-		if (inany(in, nin, "size"))
-			addmetric(ps, "mb_per_s");
-	} else {
-		addmetric(ps, "hit_ratio");
-		if (inany(in, nin, "byte_hit_ratio"))
-			addmetric(ps, "byte_hit_ratio");
-	}
-	for (k = 0; k < ps->nmetrics; k++) {
-		const struct metric *m = &ps->metrics[k];
-
-		for (i = 0; i < nin; i++) {
-			if (m->derived && recr_col(in[i], "size") < 0)
-				eprintf("%s: no column 'size' for mb_per_s", names[i]);
-			if (!m->derived && recr_col(in[i], m->name) < 0)
-				eprintf("%s: no column '%s' (-m)", names[i], m->name);
-		}
-	}
+	choosekeys(ps, in, names, nin, groupby);
+	choosemetrics(ps, in, names, nin, metrics);
 
 	if (ps->split_fixed) {
 		list = splitlist(strchr(split, '=') + 1, &n);

@@ -448,6 +448,15 @@ endtable(struct table *t, const struct footnotes *fn, double alpha, FILE *f, int
 	table_print(t, f);
 }
 
+/* End a record with its note, when it has one. */
+static void
+endrecord(struct recw *w, int col, const char *txt)
+{
+	if (txt[0])
+		recw_str(w, col, txt);
+	recw_end(w);
+}
+
 /* A sample count for a text cell: "-" when the group is not on that side. */
 static const char *
 ntext(int present, size_t n, char buf[32])
@@ -492,9 +501,7 @@ sum_record(const struct recs *rs, const struct profset *ps, size_t m, const stru
 	if (notes & 1u << N_NOSAMPLES)
 		note(txt, sizeof txt, "no successful samples");
 	dedupnote(txt, sizeof txt, "", sd);
-	if (txt[0])
-		recw_str(w, c0 + SUM_NOTE, txt);
-	recw_end(w);
+	endrecord(w, c0 + SUM_NOTE, txt);
 }
 
 static struct table *
@@ -799,9 +806,7 @@ cmp_record(const struct recs *rs, const struct profset *ps, size_t m, const stru
 	sidenote(txt, sizeof txt, "new", &c->b, pa, o->alpha);
 	if (c->notes & 1u << N_UTEST)
 		note(txt, sizeof txt, "too few samples for alpha %g", o->alpha);
-	if (txt[0])
-		recw_str(w, c0 + CMP_NOTE, txt);
-	recw_end(w);
+	endrecord(w, c0 + CMP_NOTE, txt);
 }
 
 static struct table *
@@ -965,7 +970,7 @@ cc_record(const struct recs *rs, const struct profset *ps, size_t m, const struc
 {
 	struct recw *w = rs->w;
 	int c0 = rs->c0, kind = ps->metrics[m].kind;
-	char only[512];
+	char only[512] = "";
 
 	putkeys(w, ps, m, c->keys);
 	recw_str(w, c0 + CC_OLD, pa->name);
@@ -977,11 +982,9 @@ cc_record(const struct recs *rs, const struct profset *ps, size_t m, const struc
 		recw_uint(w, c0 + CC_N_NEW, c->b->n);
 	putval(w, c0 + CC_VALUE_NEW, kind, c->y);
 	recw_num(w, c0 + (c->pp ? CC_DELTA_PP : CC_DELTA_PCT), c->delta, 4);
-	if (!c->a || !c->b) {
+	if (!c->a || !c->b)
 		snprintf(only, sizeof only, "only in %s", (c->a ? pa : pb)->name);
-		recw_str(w, c0 + CC_NOTE, only);
-	}
-	recw_end(w);
+	endrecord(w, c0 + CC_NOTE, only);
 }
 
 static struct table *

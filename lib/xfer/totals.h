@@ -18,7 +18,7 @@ struct xfer {
 	double ts;			/* wall clock at the start */
 	double t_total;			/* seconds from the start to the end */
 	double t_dns, t_connect, t_ttfb;	/* of the first request */
-	long code;			/* 200, or the HTTP status of a failure */
+	long code;			/* 200, or the code xfer_fail kept */
 	char err[512];			/* the first failure, "" when ok */
 };
 

@@ -45,12 +45,14 @@ struct upload {
 /*
  * Read the file through rd(arg, ...), build its DAG and store it. Returns
  * 0 when the node holds every block (and the pin, if asked), 1 when
- * something failed (u->x.err says what, u->x.code is 0 when no node
- * answered), 130 when interrupted.
+ * something failed (u->x.err says what; u->x.code is 0 when no node
+ * answered the probe, and keeps 200 for a failure without a status),
+ * 130 when interrupted.
  */
 int upload_run(struct upload *u, dag_readfn *rd, void *arg);
 
-/* The journal's description of the DAG parameters. */
+/* The DAG parameters as "key=value ..." text: what a journal must match,
+ * and the records' metadata. */
 void upload_params(const struct dag_opts *o, char *buf, size_t n);
 
 #endif

@@ -173,3 +173,16 @@ cache_has(struct cache *c, uint64_t key)
 {
 	return cache_lookup(c, key) != NIL;
 }
+
+int
+cache_del(struct cache *c, uint64_t key)
+{
+	uint32_t i = cache_lookup(c, key);
+
+	if (i == NIL)
+		return 0;
+	c->pol->leaving(c, i);
+	c->used -= c->n[i].size;
+	cache_forget(c, i);
+	return 1;
+}

@@ -61,6 +61,13 @@ struct policy {
 	int (*has)(struct cache *c, uint64_t key);
 	/* Remove a resident object without evicting it (tier promotion). */
 	int (*del)(struct cache *c, uint64_t key);
+	/*
+	 * Node or row i, resident, is being taken out by del: a node policy
+	 * whose del is cache_del() takes it out of its lists or heap here;
+	 * table_del() takes a row out of its queue itself, and leaving() may
+	 * be unset (SIEVE moves its hand off the row).
+	 */
+	void (*leaving)(struct cache *c, uint32_t i);
 	/* Print the queues, newest first, for tests and debugging. */
 	void (*dump)(struct cache *c, FILE *f);
 	void (*fini)(struct cache *c);
@@ -72,14 +79,12 @@ struct policy {
 	 * access(): a request of usize units for row i (pinned), whose state
 	 * in this cache is *st; 1 on a hit. serve(): access() for each request
 	 * of a batch, whose rows are given, to each of n caches of the policy,
-	 * counting hits (TABLE_SERVE). leaving(), if set: row i, resident, is
-	 * about to be taken out by del(), not evicted. queues: the names of
-	 * the policy's queues by number, from 1, NULL-terminated.
+	 * counting hits (TABLE_SERVE). queues: the names of the policy's
+	 * queues by number, from 1, NULL-terminated.
 	 */
 	int (*access)(struct cache *c, uint32_t i, uint16_t *st, uint64_t usize);
 	void (*serve)(struct cache **c, size_t n, const uint32_t *row, const struct req *r,
 	    size_t m);
-	void (*leaving)(struct cache *c, uint32_t i);
 	const char *const *queues;
 
 	/*
@@ -165,8 +170,10 @@ cache_lookup(const struct cache *c, uint64_t key)
 	return ht_find(&c->ht, key, &c->n[0].key, sizeof(struct node) / sizeof(uint64_t));
 }
 
-/* The policy has() of caches that keep no ghosts: every indexed key is resident. */
+/* The policy has() and del() of node policies that keep no ghosts: every
+ * indexed key is resident; del() asks the policy's leaving(). */
 int cache_has(struct cache *c, uint64_t key);
+int cache_del(struct cache *c, uint64_t key);
 
 /* Index a new node and return it. */
 static inline uint32_t

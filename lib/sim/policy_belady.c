@@ -142,18 +142,10 @@ bel_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 
 CACHE_RUN(bel_run, bel_get)
 
-static int
-bel_del(struct cache *c, uint64_t key)
+static void
+bel_leaving(struct cache *c, uint32_t i)
 {
-	struct belady *s = c->p;
-	uint32_t i = cache_lookup(c, key);
-
-	if (i == NIL)
-		return 0;
-	heap_remove(c, s, i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
+	heap_remove(c, c->p, i);
 }
 
 static void
@@ -176,5 +168,5 @@ bel_dump(struct cache *c, FILE *f)
 
 const struct policy policy_belady = {
 	.name = "belady", .init = bel_init, .get = bel_get, .run = bel_run, .has = cache_has,
-	.del = bel_del, .dump = bel_dump, .fini = bel_fini,
+	.del = cache_del, .leaving = bel_leaving, .dump = bel_dump, .fini = bel_fini,
 };

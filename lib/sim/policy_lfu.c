@@ -153,17 +153,10 @@ lfu_get(struct cache *c, uint64_t key, uint64_t usize, int64_t next)
 
 CACHE_RUN(lfu_run, lfu_get)
 
-static int
-lfu_del(struct cache *c, uint64_t key)
+static void
+lfu_leaving(struct cache *c, uint32_t i)
 {
-	uint32_t i = cache_lookup(c, key);
-
-	if (i == NIL)
-		return 0;
 	unbucket(c, c->p, i);
-	c->used -= c->n[i].size;
-	cache_forget(c, i);
-	return 1;
 }
 
 static void
@@ -180,5 +173,5 @@ lfu_dump(struct cache *c, FILE *f)
 
 const struct policy policy_lfu = {
 	.name = "lfu", .init = lfu_init, .get = lfu_get, .run = lfu_run, .has = cache_has,
-	.del = lfu_del, .dump = lfu_dump, .fini = lfu_fini,
+	.del = cache_del, .leaving = lfu_leaving, .dump = lfu_dump, .fini = lfu_fini,
 };

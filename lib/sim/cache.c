@@ -33,7 +33,7 @@ cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
     char *err, size_t errlen)
 {
 	const struct policy *const *p;
-	const char *colon = strchr(spec, ':');
+	const char *colon = strchr(spec, ':'), *params;
 	size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
 	struct cache *c;
 
@@ -53,8 +53,9 @@ cache_new(const char *spec, int bytes, uint64_t cap, uint64_t disk_cap,
 	c->nfree = NIL;
 	if (!c->pol->access)
 		ht_init(&c->ht, 64);
-	if ((c->pol->init_tiers ? c->pol->init_tiers(c, colon ? colon + 1 : NULL, disk_cap, err,
-	    errlen) : c->pol->init(c, colon ? colon + 1 : NULL, err, errlen)) < 0) {
+	params = colon ? colon + 1 : NULL;
+	if ((c->pol->init_tiers ? c->pol->init_tiers(c, params, disk_cap, err, errlen) :
+	    c->pol->init(c, params, err, errlen)) < 0) {
 		ht_free(&c->ht);
 		free(c->spec);
 		free(c);

@@ -2,10 +2,11 @@
  * sim/run.c: the simulation driver. Requests come in batches. The LRU caches
  * of distinct sizes share one recency stack (lrustack.h), which is also
  * the fastest LRU for one size; the caches of the other table policies,
- * whatever their policies and sizes, share one object table (tabgroup.h),
- * so a request is looked up once for all of them. Each such group is timed as a whole, its time shared equally by
- * its caches; the other caches run over a whole batch, one after the
- * other, and are timed on their own.
+ * whatever their policies and sizes, share one object table (tableset.h),
+ * so a request is looked up once for all of them. Each such group is
+ * timed as a whole, its time shared equally by its caches; the other
+ * caches run over a whole batch, one after the other, and are timed on
+ * their own.
  */
 #include <stdio.h>
 #include <stdlib.h>

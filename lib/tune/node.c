@@ -112,10 +112,8 @@ node_close(struct tune_node *n)
 }
 
 int
-node_state(struct tune_node *n, char *err, size_t len)
+node_config(struct tune_node *n, char *err, size_t len)
 {
-	json_t *st;
-
 	json_decref(n->config);
 	n->config = NULL;
 	if (node_call(n, "config/show", NULL, &n->config, err, len) < 0)
@@ -124,6 +122,16 @@ node_state(struct tune_node *n, char *err, size_t len)
 		snprintf(err, len, "config/show: the reply is not a JSON object");
 		return -1;
 	}
+	return 0;
+}
+
+int
+node_state(struct tune_node *n, char *err, size_t len)
+{
+	json_t *st;
+
+	if (node_config(n, err, len) < 0)
+		return -1;
 	/* Kubo's unlimited StorageMax is 2^64 - 1: too big for an integer */
 	if (perform(n, "repo/stat", NULL, NULL, JSON_DECODE_INT_AS_REAL, &st, err, len) < 0)
 		return -1;

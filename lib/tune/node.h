@@ -34,7 +34,9 @@ struct tune_node {
 int node_open(struct tune_node *n, const char *api, const char *auth, char *err, size_t len);
 void node_close(struct tune_node *n);
 
-/* Read config/show and repo/stat: 0 or -1 with err. */
+/* Read config/show: 0 or -1 with err. */
+int node_config(struct tune_node *n, char *err, size_t len);
+/* Read config/show and repo/stat (js-ipfs reads every block for it). */
 int node_state(struct tune_node *n, char *err, size_t len);
 
 /* POST endpoint?query; the reply as JSON in *out (the caller frees it):

@@ -384,7 +384,7 @@ restore(struct tune_node *n, const struct entry *e, size_t ne, int quiet)
 	json_t *cfg = NULL;
 	int rc = 0;
 
-	if (node_state(n, err, sizeof err) < 0) {
+	if (node_config(n, err, sizeof err) < 0) {
 		weprintf("restore: %s", err);
 		free(touched);
 		return -1;
@@ -409,7 +409,7 @@ restore(struct tune_node *n, const struct entry *e, size_t ne, int quiet)
 			rc = -1;
 		}
 	}
-	if (node_state(n, err, sizeof err) < 0) {
+	if (node_config(n, err, sizeof err) < 0) {
 		weprintf("restore: read back: %s", err);
 		free(touched);
 		return -1;
@@ -485,7 +485,7 @@ patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_a
 		rc = -1;
 		goto out;
 	}
-	if (node_state(n, err, sizeof err) < 0) {
+	if (node_config(n, err, sizeof err) < 0) {
 		weprintf("%s", err);
 		rc = -1;
 		goto out;

@@ -1,6 +1,4 @@
 /* tune-conf: turn profiles and miss-ratio curves into recommendations and a reversible config patch. */
-#include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,31 +12,39 @@
 #include "tune/patch.h"
 #include "tune/recommend.h"
 
-static _Noreturn void
-usage(void)
-{
-	printf("usage: %s [-jnq] [-p profile ...] [-c cache ...] [-a alpha] [-t target-hit-ratio]\n"
-	    "       [-m memory] [-g growth] [--large size] [--api-factor x] [--patch]\n"
-	    "       [--apply [--restart-ok] [--backup file]] [--api url] [--api-auth-file file]\n"
-	    "       %s [-jq] --apply --from patch [--restart-ok] [--backup file] [--api url]\n"
-	    "       %s [-q] --revert backup [--api url] [--api-auth-file file]\n", argv0, argv0, argv0);
-	efshut();
-	exit(0);
-}
+static const char synopsis[] =
+"usage: tune-conf [-jnq] [-p profile ...] [-c cache ...] [-a alpha] [-t target-hit-ratio]\n"
+"       [-m memory] [-g growth] [--large size] [--api-factor x] [--patch]\n"
+"       [--apply [--restart-ok] [--backup file]] [--api url] [--api-auth-file file]\n"
+"       tune-conf [-jq] --apply --from patch [--restart-ok] [--backup file] [--api url]\n"
+"       tune-conf [-q] --revert backup [--api url] [--api-auth-file file]";
 
-enum { O_LARGE = 256, O_FACTOR, O_PATCH, O_APPLY, O_FROM, O_BACKUP, O_RESTART, O_REVERT, O_API,
-	O_AUTHFILE };
+enum { O_LARGE = CLI_LONG, O_FACTOR, O_PATCH, O_APPLY, O_FROM, O_BACKUP, O_RESTART, O_REVERT,
+	O_API, O_AUTHFILE };
 
-static double
-number(const char *opt, const char *s, double lo, double hi)
-{
-	char *end;
-	double v = strtod(s, &end);
-
-	if (end == s || *end || !(v >= lo && v <= hi))
-		usageerr("%s: expected a number from %g to %g, got '%s'", opt, lo, hi, s);
-	return v;
-}
+static const struct cli_opt tuneopts[] = {
+	{ "profile", 'p', required_argument, "file", "timing records or a prof-diff -o tsv comparison" },
+	{ "cache", 'c', required_argument, "file", "cache-sim results or a --mrc curve" },
+	{ "alpha", 'a', required_argument, "alpha", "significance level of the tests (0.05)" },
+	{ "target-hit-ratio", 't', required_argument, "ratio", "the hit ratio a cache must reach (0.9)" },
+	{ "memory", 'm', required_argument, "size", "memory the node may use (the profile rule)" },
+	{ "growth", 'g', required_argument, "size", "expected growth of the repo (0)" },
+	{ "large", O_LARGE, required_argument, "size", "additions from this size on are large (1M)" },
+	{ "api-factor", O_FACTOR, required_argument, "x", "a call this many times the floor is slow (10)" },
+	{ "offline", 'n', no_argument, NULL, "do not ask the node; Kubo's defaults assumed" },
+	{ "patch", O_PATCH, no_argument, NULL, "print the patch (ipfs config lines; JSON with -j)" },
+	{ "apply", O_APPLY, no_argument, NULL, "apply the patch: backup, set, read back, restore on failure" },
+	{ "from", O_FROM, required_argument, "patch", "with --apply: this reviewed -j --patch file" },
+	{ "backup", O_BACKUP, required_argument, "file", "with --apply: the backup to create" },
+	{ "restart-ok", O_RESTART, no_argument, NULL, "with --apply: also keys that need a restart" },
+	{ "revert", O_REVERT, required_argument, "backup", "restore the values of a backup" },
+	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
+	{ "api-auth-file", O_AUTHFILE, required_argument, "file", "RPC API credentials" },
+	{ "json", 'j', no_argument, NULL, "JSON Lines" },
+	{ "quiet", 'q', no_argument, NULL, "no messages but errors" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const struct cli_opt *const opts[] = { tuneopts, cli_std, NULL };
 
 static void
 addfile(char ***v, size_t *n, size_t *cap, const char *s)
@@ -50,30 +56,6 @@ addfile(char ***v, size_t *n, size_t *cap, const char *s)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "profile", required_argument, NULL, 'p' },
-		{ "cache", required_argument, NULL, 'c' },
-		{ "alpha", required_argument, NULL, 'a' },
-		{ "target-hit-ratio", required_argument, NULL, 't' },
-		{ "memory", required_argument, NULL, 'm' },
-		{ "growth", required_argument, NULL, 'g' },
-		{ "large", required_argument, NULL, O_LARGE },
-		{ "api-factor", required_argument, NULL, O_FACTOR },
-		{ "offline", no_argument, NULL, 'n' },
-		{ "patch", no_argument, NULL, O_PATCH },
-		{ "apply", no_argument, NULL, O_APPLY },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "backup", required_argument, NULL, O_BACKUP },
-		{ "restart-ok", no_argument, NULL, O_RESTART },
-		{ "revert", required_argument, NULL, O_REVERT },
-		{ "api", required_argument, NULL, O_API },
-		{ "api-auth-file", required_argument, NULL, O_AUTHFILE },
-		{ "json", no_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct tune_opts o = { .alpha = 0.05, .target = 0.9, .api_factor = 10, .large = 1 << 20 };
 	struct tune_applyopts ao = { 0 };
 	char **prof = NULL, **cache = NULL, *api, *auth, err[768];
@@ -87,16 +69,17 @@ main(int argc, char *argv[])
 	struct tune_backup bk = { 0 };
 
 	setargv0(argv[0]);
-	while ((c = getopt_long(argc, argv, "p:c:a:t:m:g:njqhV", longopts, NULL)) != -1) {
+	cli_usage(synopsis);
+	while ((c = cli_next(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': addfile(&prof, &np, &pcap, optarg); break;
 		case 'c': addfile(&cache, &nc, &ccap, optarg); break;
-		case 'a': o.alpha = number("--alpha", optarg, 1e-12, 0.5); break;
-		case 't': o.target = number("--target-hit-ratio", optarg, 1e-9, 1); break;
+		case 'a': o.alpha = cli_range("--alpha", optarg, 1e-12, 0.5); break;
+		case 't': o.target = cli_range("--target-hit-ratio", optarg, 1e-9, 1); break;
 		case 'm': o.memory = cli_size("--memory", optarg); break;
 		case 'g': o.growth = cli_size("--growth", optarg); break;
 		case O_LARGE: o.large = cli_size("--large", optarg); break;
-		case O_FACTOR: o.api_factor = number("--api-factor", optarg, 1, 1e9); break;
+		case O_FACTOR: o.api_factor = cli_range("--api-factor", optarg, 1, 1e9); break;
 		case 'n': offline = 1; break;
 		case O_PATCH: patch = 1; break;
 		case O_APPLY: apply = 1; break;
@@ -104,12 +87,10 @@ main(int argc, char *argv[])
 		case O_BACKUP: ao.backup = optarg; break;
 		case O_RESTART: ao.restart_ok = 1; break;
 		case O_REVERT: revert = optarg; break;
-		case O_API: apiflag = optarg; break;
-		case O_AUTHFILE: authfile = optarg; break;
+		case O_API: apiflag = cli_nonempty("--api", optarg); break;
+		case O_AUTHFILE: authfile = cli_nonempty("--api-auth-file", optarg); break;
 		case 'j': json = 1; break;
 		case 'q': quiet = 1; break;
-		case 'h': usage();
-		case 'V': cli_version();
 		default: cli_badopt();
 		}
 	}

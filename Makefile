@@ -110,6 +110,9 @@ deps:
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	cp $(BINS) $(SCRIPTS) $(DESTDIR)$(PREFIX)/bin/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/ipfsperf/lib $(DESTDIR)$(PREFIX)/share/ipfsperf/workloads
+	cp scripts/lib/*.sh $(DESTDIR)$(PREFIX)/share/ipfsperf/lib/
+	cp scripts/workloads/*.wl $(DESTDIR)$(PREFIX)/share/ipfsperf/workloads/
 	cp $(MANS) $(DESTDIR)$(MANDIR)/man1/
 	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	for t in $(BINS:$(B)/bin/%=%); do \

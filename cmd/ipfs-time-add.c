@@ -57,7 +57,7 @@ main(int argc, char *argv[])
 	struct upload up = { .mode = UP_BLOCK, .retries = 0, .backoff = 0.5 };
 	struct timeopt o;
 	const char *sizes = "1024,10240,102400,1048576", *bad;
-	char extra[1024], why[160], *query, *url, *end;
+	char extra[1024], why[160], chunkspec[32], *query, *url, *end;
 	int64_t *sizev = NULL;
 	int ch, seeded = 0, rc, chunked = 0;
 	uint64_t chunk;
@@ -120,6 +120,18 @@ main(int argc, char *argv[])
 	}
 	if (!seeded)
 		b.seed = payload_random_seed();
+	b.chunker = p.chunker;
+	b.raw_leaves = p.raw ? 1 : -1;
+	b.cid_version = p.cidver;
+	b.parallel = -1;
+	if (chunked) {
+		snprintf(chunkspec, sizeof chunkspec, "size-%zu", up.dag.chunk);
+		b.chunker = chunkspec;
+		b.raw_leaves = up.dag.raw_leaves;
+		b.cid_version = up.dag.cidver;
+		b.mode = up.mode == UP_CAR ? "car" : "block";
+		b.parallel = up.parallel;
+	}
 	timeopt_finish(&o);
 	b.r = timeopt_run(&o, 1);
 	query = addbench_query(&p);

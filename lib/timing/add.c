@@ -130,17 +130,31 @@ void
 addbench_open(struct addbench *b, int json, const char *tool, const char *api,
     const char *extra)
 {
-	static const char *cols[TC_NCOLS + 2];
+	static const char *const more[] = { "dedup", "chunker", "raw_leaves", "cid_version",
+		"mode", "parallel", NULL };
+	static const char *cols[TC_NCOLS + sizeof more / sizeof *more];
 
 	memcpy(cols, timing_cols, TC_NCOLS * sizeof *cols);
-	cols[TC_NCOLS] = "dedup";
+	memcpy(cols + TC_NCOLS, more, sizeof more);
 	b->out = timing_open_cols(stdout, cols, json, tool, api, extra);
 }
 
 void
 addbench_write(struct addbench *b, struct timing *t)
 {
-	recw_int(b->out, TC_NCOLS, b->dedup);
+	int c = TC_NCOLS;
+
+	recw_int(b->out, c++, b->dedup);
+	recw_str(b->out, c++, b->chunker);
+	if (b->raw_leaves >= 0)
+		recw_int(b->out, c, b->raw_leaves);
+	c++;
+	if (b->cid_version >= 0)
+		recw_int(b->out, c, b->cid_version);
+	c++;
+	recw_str(b->out, c++, b->mode);
+	if (b->parallel > 0)
+		recw_int(b->out, c, b->parallel);
 	timing_write(b->out, t);
 }
 

@@ -22,6 +22,12 @@ struct addbench {
 	const char *url;	/* the add URL, query included */
 	struct recw *out;	/* opened by addbench_open */
 	int dedup;		/* the node held the content before the run */
+	/* how the content is laid out and sent, for every record: the
+	 * chunker spec, raw leaves, CID version, and with --via chunked the
+	 * upload mode and its parallel requests (NULL, < 0: the node's
+	 * default, or not chunked) */
+	const char *chunker, *mode;
+	int raw_leaves, cid_version, parallel;
 	/* results */
 	unsigned long nreq, nfail;
 	struct runsum sum;	/* for the end-of-run report */
@@ -47,7 +53,8 @@ void addbench_check_seed(struct addbench *b, const char *api, const char *query,
  * stderr, then free b's files and results; the exit status for rc. */
 int addbench_finish(struct addbench *b, int rc, const char *api, const char *what);
 
-/* Open b->out on stdout: the timing columns, then dedup. */
+/* Open b->out on stdout: the timing columns, then dedup, chunker,
+ * raw_leaves, cid_version, mode and parallel. */
 void addbench_open(struct addbench *b, int json, const char *tool, const char *api,
     const char *extra);
 

@@ -1,0 +1,86 @@
+# scripts/lib/workload.sh, sourced by ipfs-profile: custom workloads.
+#
+# A workload file has one step a line; '#' starts a comment; relative
+# file names are relative to the workload file's folder:
+#   sizes LIST          adds of payloads of these sizes (1k,64k,4M), then
+#                       their verified reads through the RPC API and the gateway
+#   cids FILE           verified reads of the CIDs (or records) in FILE
+#   trace FILE          cache-sim of a trace: a memory tier over a disk tier,
+#                       and the miss-ratio curve
+#   ipfs-time-add ARGS  one of the tools with its own arguments, as written
+#   ipfs-time-cat ARGS    (the profile's -n, --api and --label are added
+#   chunk-put ARGS        where the tool takes them)
+#   cache-sim ARGS
+# Every line is checked before any runs; an error names file:line.
+
+# workload_check FILE: 0, or 1 after naming each bad line on stderr
+workload_check() {
+	wf=$1 wdir=$(cd "$(dirname "$1")" && pwd) bad=0 lineno=0 steps=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		lineno=$((lineno + 1))
+		line=${line%%#*}
+		set -f; set -- $line; set +f
+		[ $# -eq 0 ] && continue
+		steps=$((steps + 1))
+		where="$wf:$lineno"
+		case $1 in
+		sizes)
+			if [ $# -ne 2 ]; then echo "$prog: $where: sizes takes one list, as in sizes 1k,64k" >&2; bad=1; continue; fi
+			for wl_s in $(echo "$2" | tr ',' ' '); do
+				echo "$wl_s" | grep -Eq '^[0-9]*[1-9][0-9]*([kKmMgG](i?B)?|B)?$' ||
+					{ echo "$prog: $where: bad size '$wl_s'" >&2; bad=1; }
+			done ;;
+		cids|trace)
+			if [ $# -ne 2 ]; then echo "$prog: $where: $1 takes one file" >&2; bad=1; continue; fi
+			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
+			[ -r "$wl_f" ] || { echo "$prog: $where: $1: cannot read '$2'" >&2; bad=1; } ;;
+		ipfs-time-add|ipfs-time-cat|chunk-put|cache-sim)
+			for wl_a in "$@"; do
+				case $wl_a in *['|;&<>$`']*) echo "$prog: $where: '$wl_a': no shell syntax in a step" >&2; bad=1 ;; esac
+			done ;;
+		*) echo "$prog: $where: unknown step '$1' (sizes, cids, trace, or ipfs-time-add, ipfs-time-cat, chunk-put, cache-sim)" >&2; bad=1 ;;
+		esac
+	done <"$wf"
+	[ $steps -gt 0 ] || { echo "$prog: $wf: no steps" >&2; bad=1; }
+	return $bad
+}
+
+# workload_run FILE: each step's records into workload-K*.tsv (timing) or
+# cache-workload-K.tsv (cache-sim) in $dir
+workload_run() {
+	wf=$1 wdir=$(cd "$(dirname "$1")" && pwd) k=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		line=${line%%#*}
+		set -f; set -- $line; set +f
+		[ $# -eq 0 ] && continue
+		k=$((k + 1))
+		say "workload step $k: $*"
+		case $1 in
+		sizes)
+			# shellcheck disable=SC2086
+			step workload-$k-add.tsv ipfs-time-add -q -n "$n" -s "$2" $lab $conn
+			# shellcheck disable=SC2086
+			step workload-$k-cat.tsv ipfs-time-cat -q -n "$n" --via rpc,gateway --verify $lab $conn $gwopt \
+				"$dir/workload-$k-add.tsv" ;;
+		cids)
+			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
+			# shellcheck disable=SC2086
+			step workload-$k-cat.tsv ipfs-time-cat -q -n "$n" --verify $lab $conn $gwopt "$wl_f" ;;
+		trace)
+			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
+			step cache-workload-$k.tsv cache-sim -q -p tiered:lru/lru,lru,arc,s3fifo -s 10% -D 50% "$wl_f"
+			step cache-mrc-$k.tsv cache-sim -q --mrc -k 40 "$wl_f" ;;
+		cache-sim)
+			shift
+			step cache-workload-$k.tsv cache-sim -q "$@" ;;
+		chunk-put)
+			shift
+			# shellcheck disable=SC2086
+			step workload-$k.tsv chunk-put -q $lab $conn "$@" ;;
+		*)
+			wl_t=$1; shift
+			# shellcheck disable=SC2086
+			step workload-$k.tsv "$wl_t" -q -n "$n" $lab $conn "$@" ;;
+		esac
+	done <"$wf"
+}

@@ -87,6 +87,16 @@ bad(unsigned long *nbad, const char *where, const char *fmt, const char *a, cons
 	weprintf("%s: %s%s", where, msg, *nbad == MAXREPORT ? " (further errors are only counted)" : "");
 }
 
+/* The end of a read: -1 after saying so when records were malformed. */
+static int
+verdict(const char *name, unsigned long nbad)
+{
+	if (nbad)
+		weprintf("%s%s%lu malformed record%s: not tuning from bad data", name ? name : "",
+		    name ? ": " : "", nbad, nbad == 1 ? "" : "s");
+	return nbad ? -1 : 0;
+}
+
 /* Column col of the current record as a number: 1, 0 when absent, -1 (and
  * a report) when it is something else. */
 static int
@@ -243,11 +253,8 @@ load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 	profset_init(&ps, in, names, n, groupby, "t_total", NULL);
 	for (size_t i = 0; i < n; i++)
 		profset_read(&ps, in[i], i, display(names[i]));
-	if (ps.bad) {
-		weprintf("%lu malformed record%s: not tuning from bad data", ps.bad,
-		    ps.bad == 1 ? "" : "s");
+	if (verdict(NULL, ps.bad) < 0)
 		rc = -1;
-	}
 	for (size_t i = 0; i < ps.nprof; i++)
 		if (arms_from(ev, &ps, &ps.prof[i]) < 0)
 			rc = -1;
@@ -305,22 +312,19 @@ load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
 		w->n_old = isfinite(v[7]) ? (size_t)v[7] : 0;
 		w->n_new = isfinite(v[8]) ? (size_t)v[8] : 0;
 	}
-	if (nbad)
-		weprintf("%s: %lu malformed record%s: not tuning from bad data", name, nbad,
-		    nbad == 1 ? "" : "s");
-	return nbad ? -1 : 0;
+	return verdict(name, nbad);
 }
 
 static struct tune_curve *
 curve_get(struct tune_evidence *ev, const char *policy, const char *unit, const char *file,
-    int mrc)
+    int kind)
 {
 	struct tune_curve *c;
 
 	for (size_t i = 0; i < ev->ncurve; i++) {
 		c = &ev->curve[i];
 		if (!strcmp(c->policy, policy) && !strcmp(c->unit, unit) && !strcmp(c->file, file) &&
-		    c->mrc == mrc)
+		    c->kind == kind)
 			return c;
 	}
 	egrow((void **)&ev->curve, &ev->curvecap, ev->ncurve + 1, sizeof *ev->curve);
@@ -329,7 +333,7 @@ curve_get(struct tune_evidence *ev, const char *policy, const char *unit, const 
 	c->policy = estrdup(policy);
 	c->unit = estrdup(unit);
 	c->file = estrdup(file);
-	c->mrc = mrc;
+	c->kind = kind;
 	return c;
 }
 
@@ -365,12 +369,9 @@ load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
 			bad(&nbad, recr_where(r), "%s%s", "expected a capacity >= 0 and a miss ratio in 0..1", "");
 			continue;
 		}
-		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, 1), cap, 1 - miss);
+		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, CURVE_MRC), cap, 1 - miss);
 	}
-	if (nbad)
-		weprintf("%s: %lu malformed record%s: not tuning from bad data", name, nbad,
-		    nbad == 1 ? "" : "s");
-	return nbad ? -1 : 0;
+	return verdict(name, nbad);
 }
 
 static int
@@ -379,25 +380,6 @@ cmppoint(const void *a, const void *b)
 	const struct tune_point *x = a, *y = b;
 
 	return (x->capacity > y->capacity) - (x->capacity < y->capacity);
-}
-
-static struct tune_tiers *
-tiers_get(struct tune_evidence *ev, const char *policy, const char *unit, const char *file)
-{
-	struct tune_tiers *t;
-
-	for (size_t i = 0; i < ev->ntier; i++) {
-		t = &ev->tier[i];
-		if (!strcmp(t->policy, policy) && !strcmp(t->unit, unit) && !strcmp(t->file, file))
-			return t;
-	}
-	egrow((void **)&ev->tier, &ev->tiercap, ev->ntier + 1, sizeof *ev->tier);
-	t = &ev->tier[ev->ntier++];
-	memset(t, 0, sizeof *t);
-	t->policy = estrdup(policy);
-	t->unit = estrdup(unit);
-	t->file = estrdup(file);
-	return t;
 }
 
 /* cache-sim results through prof-diff's loader: mean hit ratio per policy,
@@ -414,11 +396,8 @@ load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 	    "policy,unit,capacity", "hit_ratio", NULL);
 	for (size_t i = 0; i < n; i++)
 		profset_read(&ps, in[i], i, display(names[i]));
-	if (ps.bad) {
-		weprintf("%lu malformed record%s: not tuning from bad data", ps.bad,
-		    ps.bad == 1 ? "" : "s");
+	if (verdict(NULL, ps.bad) < 0)
 		rc = -1;
-	}
 	for (size_t i = 0; i < ps.nprof; i++) {
 		const struct profile *p = &ps.prof[i];
 
@@ -434,14 +413,14 @@ load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 			if (!unit)
 				unit = "objects";
 			if (dc || !strncmp(policy, "tiered:", 7)) {
-				struct tune_tiers *t = tiers_get(ev, policy, unit, p->name);
+				struct tune_curve *t = curve_get(ev, policy, unit, p->name, CURVE_TIERED);
 
-				egrow((void **)&t->t, &t->cap, t->n + 1, sizeof *t->t);
-				t->t[t->n].mem = cap;
-				t->t[t->n].disk = dc ? strtod(dc, NULL) : 0;
-				t->t[t->n++].hit = hit;
+				egrow((void **)&t->t, &t->tcap, t->nt + 1, sizeof *t->t);
+				t->t[t->nt].mem = cap;
+				t->t[t->nt].disk = dc ? strtod(dc, NULL) : 0;
+				t->t[t->nt++].hit = hit;
 			} else {
-				addpoint(curve_get(ev, policy, unit, p->name, 0), cap, hit);
+				addpoint(curve_get(ev, policy, unit, p->name, CURVE_RESULTS), cap, hit);
 			}
 		}
 	}
@@ -521,14 +500,10 @@ evidence_free(struct tune_evidence *ev)
 	for (size_t i = 0; i < ev->ncurve; i++) {
 		free(ev->curve[i].policy), free(ev->curve[i].unit), free(ev->curve[i].file);
 		free(ev->curve[i].pt);
-	}
-	for (size_t i = 0; i < ev->ntier; i++) {
-		free(ev->tier[i].policy), free(ev->tier[i].unit), free(ev->tier[i].file);
-		free(ev->tier[i].t);
+		free(ev->curve[i].t);
 	}
 	free(ev->arm);
 	free(ev->row);
 	free(ev->curve);
-	free(ev->tier);
 	memset(ev, 0, sizeof *ev);
 }

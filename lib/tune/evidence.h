@@ -35,19 +35,17 @@ struct tune_row {
 	double med_old, med_new, lo_old, hi_old, lo_new, hi_new, p;
 };
 
-/* Hit ratios of one policy against capacity, sorted by capacity. */
+/* What one policy of one input reached: hit ratios against capacity
+ * (sorted by capacity), or tiered results (memory over disk). */
+enum { CURVE_RESULTS, CURVE_MRC, CURVE_TIERED };
+
 struct tune_curve {
 	char *policy, *unit, *file;
-	int mrc;		/* from cache-sim --mrc (LRU's exact curve) */
+	int kind;		/* CURVE_*: cache-sim results, --mrc (LRU's exact curve), tiers */
 	struct tune_point *pt;
 	size_t n, cap;
-};
-
-/* Tiered results (memory over disk) of one policy. */
-struct tune_tiers {
-	char *policy, *unit, *file;
 	struct tune_tier *t;
-	size_t n, cap;
+	size_t nt, tcap;
 };
 
 struct tune_evidence {
@@ -57,8 +55,6 @@ struct tune_evidence {
 	size_t nrow, rowcap;
 	struct tune_curve *curve;
 	size_t ncurve, curvecap;
-	struct tune_tiers *tier;
-	size_t ntier, tiercap;
 	size_t nprofiles, ncaches;
 };
 

@@ -401,6 +401,27 @@ addfiles(char **files, const char *more)
 	}
 }
 
+/* The contest's sizes: those that dominate the bytes added (size x count). */
+static size_t
+contest_sizes(struct contest *c, const int64_t *sizes, const size_t *count, size_t ns)
+{
+	int *dom = ecalloc(ns, sizeof *dom);
+	double *share = ecalloc(ns, sizeof *share);
+
+	tune_dominant(sizes, count, ns, dom, share);
+	c->size = ecalloc(ns, sizeof *c->size);
+	c->share = ecalloc(ns, sizeof *c->share);
+	c->nsize = 0;
+	for (size_t j = 0; j < ns; j++)
+		if (dom[j]) {
+			c->size[c->nsize] = sizes[j];
+			c->share[c->nsize++] = share[j];
+		}
+	free(dom);
+	free(share);
+	return c->nsize;
+}
+
 /* Import settings swept in timing records: chunker, raw leaves, CID version. */
 static int
 layout_from_arms(struct ctx *x)
@@ -409,8 +430,7 @@ layout_from_arms(struct ctx *x)
 	int64_t *sizes = NULL;
 	size_t nl = 0, lcap = 0, ns = 0, scap = 0, *count, nd = 0, nadd = 0;
 	struct contest c = { .rule = "layout", .what = "add" };
-	double *share;
-	int *dom, base = -1, only = -1;
+	int base = -1, only = -1;
 	char buf[128], bbuf[128];
 
 	for (size_t i = 0; i < x->ev->narm; i++) {
@@ -444,21 +464,11 @@ layout_from_arms(struct ctx *x)
 		return 1;
 	}
 	count = ecalloc(ns, sizeof *count);
-	share = ecalloc(ns, sizeof *share);
-	dom = ecalloc(ns, sizeof *dom);
 	for (size_t i = 0; i < x->ev->narm; i++)
 		for (size_t j = 0; j < ns; j++)
 			if (is_add(x->ev->arm[i].op, x->ev->arm[i].via, "rpc") && x->ev->arm[i].size == sizes[j])
 				count[j] += x->ev->arm[i].n;
-	tune_dominant(sizes, count, ns, dom, share);
-	c.size = ecalloc(ns, sizeof *c.size);
-	c.share = ecalloc(ns, sizeof *c.share);
-	for (size_t j = 0; j < ns; j++)
-		if (dom[j]) {
-			c.size[nd] = sizes[j];
-			c.share[nd++] = share[j];
-		}
-	c.nsize = nd;
+	nd = contest_sizes(&c, sizes, count, ns);
 	for (size_t k = 0; k < nl; k++)
 		if (tune_layout_same_import(&lay[k], &x->cur))
 			base = (int)k;
@@ -528,8 +538,6 @@ out:
 	free(lay);
 	free(sizes);
 	free(count);
-	free(share);
-	free(dom);
 	return 1;
 }
 
@@ -559,8 +567,7 @@ layout_from_rows(struct ctx *x)
 	size_t scap = 0, lcap = 0, ns = 0, *count;
 	int64_t *sizes = NULL;
 	char buf[128], bbuf[128], why[128];
-	double *share;
-	int *dom, have = 0;
+	int have = 0;
 
 	for (size_t i = 0; i < x->ev->nrow; i++) {
 		const struct tune_row *w = &x->ev->row[i];
@@ -602,20 +609,11 @@ layout_from_rows(struct ctx *x)
 		return 0;
 	}
 	count = ecalloc(ns, sizeof *count);
-	share = ecalloc(ns, sizeof *share);
-	dom = ecalloc(ns, sizeof *dom);
 	for (size_t i = 0; i < x->ev->nrow; i++)
 		for (size_t j = 0; j < ns; j++)
 			if (x->ev->row[i].size == sizes[j] && is_add(x->ev->row[i].op, x->ev->row[i].via, "rpc"))
 				count[j] += x->ev->row[i].n_old + x->ev->row[i].n_new;
-	tune_dominant(sizes, count, ns, dom, share);
-	c.size = ecalloc(ns, sizeof *c.size);
-	c.share = ecalloc(ns, sizeof *c.share);
-	for (size_t j = 0; j < ns; j++)
-		if (dom[j]) {
-			c.size[c.nsize] = sizes[j];
-			c.share[c.nsize++] = share[j];
-		}
+	contest_sizes(&c, sizes, count, ns);
 	c.sp = ecalloc(c.ncand * c.nsize + 1, sizeof *c.sp);
 	for (size_t i = 0; i < x->ev->nrow; i++) {
 		const struct tune_row *w = &x->ev->row[i];
@@ -637,8 +635,6 @@ layout_from_rows(struct ctx *x)
 	contest_free(&c);
 	free(sizes);
 	free(count);
-	free(share);
-	free(dom);
 	return 1;
 }
 
@@ -856,7 +852,7 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 		const struct tune_curve *c = &x->ev->curve[i];
 		long k;
 
-		if (strcmp(c->file, file) || strcmp(c->unit, unit))
+		if (strcmp(c->file, file) || strcmp(c->unit, unit) || c->kind == CURVE_TIERED)
 			continue;
 		k = tune_reach(c->pt, c->n, t);
 		if (k < 0) {
@@ -938,18 +934,26 @@ cache_rule(struct ctx *x)
 		const struct tune_curve *c = &x->ev->curve[i];
 		size_t j;
 
+		if (c->kind == CURVE_TIERED)
+			continue;
 		for (j = 0; j < i; j++)
-			if (!strcmp(x->ev->curve[j].file, c->file) && !strcmp(x->ev->curve[j].unit, c->unit))
+			if (!strcmp(x->ev->curve[j].file, c->file) && !strcmp(x->ev->curve[j].unit, c->unit) &&
+			    x->ev->curve[j].kind != CURVE_TIERED)
 				break;
 		if (j == i)
 			cache_group(x, c->file, c->unit);
 	}
-	for (size_t i = 0; i < x->ev->ntier; i++) {
-		const struct tune_tiers *g = &x->ev->tier[i];
-		long k = tune_tier_pick(g->t, g->n, x->o->target);
-		int bytes = !strcmp(g->unit, "bytes");
-		struct tune_rec *r = rec_new(x, k >= 0 ? TR_ADVICE : TR_KEEP, "cache", NULL);
+	for (size_t i = 0; i < x->ev->ncurve; i++) {
+		const struct tune_curve *g = &x->ev->curve[i];
+		long k;
+		int bytes;
+		struct tune_rec *r;
 
+		if (g->kind != CURVE_TIERED)
+			continue;
+		k = tune_tier_pick(g->t, g->nt, x->o->target);
+		bytes = !strcmp(g->unit, "bytes");
+		r = rec_new(x, k >= 0 ? TR_ADVICE : TR_KEEP, "cache", NULL);
 		r->files = estrdup(g->file);
 		if (k < 0) {
 			rec_text(&r->evidence, "no tier sizes of %s in %s reach a %.0f%% hit ratio", g->policy,

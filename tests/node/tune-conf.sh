@@ -167,6 +167,14 @@ check "revert of both" tune-conf -q --revert "$T/b2.json"
 check_eq "revert: the absent key removed, config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
 replace "$T/base.json"
 
+# --apply straight from the evidence (no reviewed file): the same keys
+tune-conf -q --apply -p "$T/sweep.tsv" --backup "$T/b2e.json" >"$T/applied3.sh"
+check_eq "apply from the evidence: exit 0" "$?" 0
+check_eq "apply from the evidence: the key that takes effect now" "$(jq -r '.keys[].key' "$T/b2e.json")" \
+	"Import.UnixFSChunker"
+check "apply from the evidence: revert" tune-conf -q --revert "$T/b2e.json"
+check_eq "apply from the evidence: reverted" "$(show | cmp - "$T/base.json" && echo same)" "same"
+
 # a patch made before the node changed is refused
 jq -c 'select(.key == "Import.UnixFSChunker")' "$T/patch.jsonl" >"$T/chunker.jsonl"
 setkey Import.UnixFSChunker '%22size-8192%22'

@@ -20,6 +20,9 @@ struct recr {
 	char *hdrline;		/* the TSV header as read, to skip repeats */
 	char **names;
 	size_t nnames, namescap;
+	int *pos;		/* TSV: the column of each field of this block */
+	size_t npos, poscap;
+	int aftercomment;	/* comments came before the current line */
 	char **val;		/* per column, NULL when absent */
 	size_t valcap;
 	char *jbuf;		/* unescaped JSON strings */
@@ -90,8 +93,12 @@ readline(struct recr *r)
 		r->lineno++;
 		while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
 			r->line[--n] = '\0';
-		if (n == 0 || r->line[0] == '#' || ismeta(r->line))
+		if (n == 0)
 			continue;
+		if (r->line[0] == '#' || ismeta(r->line)) {
+			r->aftercomment = 1;
+			continue;
+		}
 		snprintf(r->where, sizeof r->where, "%s:%lu", r->path, r->lineno);
 		return 1;
 	}
@@ -262,31 +269,106 @@ parse_json(struct recr *r)
 	}
 }
 
+/* A header field: a lowercase snake_case name. */
+static int
+isname(const char *s, size_t len)
+{
+	if (len == 0 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Take line as the header of a TSV block: each field's column, by name
+ * (names new to the reader are added; the columns of earlier blocks keep
+ * their indexes). 0, or -1 on an empty name.
+ */
+static int
+header(struct recr *r, const char *line)
+{
+	const char *p = line;
+
+	r->npos = 0;
+	for (;;) {
+		const char *t = strchr(p, '\t');
+		size_t len = t ? (size_t)(t - p) : strlen(p);
+		int c;
+
+		if (len == 0)
+			return -1;
+		if ((c = findname(r, p, len)) < 0)
+			c = addname(r, p, len);
+		egrow((void **)&r->pos, &r->poscap, r->npos + 1, sizeof *r->pos);
+		r->pos[r->npos++] = c;
+		if (!t)
+			return 0;
+		p = t + 1;
+	}
+}
+
+/*
+ * A new block's header: after comment lines (the start of another tool's
+ * output, as `cat a.tsv b.tsv` gives), a line of names only, at least one
+ * of them a column already known.
+ */
+static int
+newheader(struct recr *r)
+{
+	const char *p = r->line;
+	int known = 0;
+
+	if (!r->aftercomment)
+		return 0;
+	for (;;) {
+		const char *t = strchr(p, '\t');
+		size_t len = t ? (size_t)(t - p) : strlen(p);
+
+		if (!isname(p, len))
+			return 0;
+		known |= findname(r, p, len) >= 0;
+		if (!t)
+			return known;
+		p = t + 1;
+	}
+}
+
 static int
 parse_tsv(struct recr *r)
 {
 	char *p = r->line;
 	size_t n = 0;
 
-	if (r->fmt == FMT_TSV && r->hdrline && !strcmp(r->line, r->hdrline))
+	if (r->hdrline && !strcmp(r->line, r->hdrline))
 		return 0;	/* a repeated header: concatenated files */
+	if (newheader(r)) {
+		r->aftercomment = 0;
+		if (header(r, r->line) < 0)
+			return fail(r, "empty column name in header");
+		return 0;
+	}
+	r->aftercomment = 0;
+	clearvals(r);
 	for (;;) {
 		char *t = strchr(p, '\t');
 
 		if (t)
 			*t = '\0';
-		if (n < r->nnames) {
+		if (n < r->npos) {
 			tsv_unescape(p);
-			r->val[n] = (p[0] == '-' && !p[1]) ? NULL : p;
+			r->val[r->pos[n]] = (p[0] == '-' && !p[1]) ? NULL : p;
 		}
 		n++;
 		if (!t)
 			break;
 		p = t + 1;
 	}
-	if (n != r->nnames) {
+	if (n != r->npos) {
+		clearvals(r);
 		snprintf(r->err, sizeof r->err, "expected %zu tab-separated fields, found %zu",
-		    r->nnames, n);
+		    r->npos, n);
 		return -1;
 	}
 	return 1;
@@ -339,19 +421,11 @@ recr_fopen(FILE *f, const char *name, const char *plain)
 	}
 	r->fmt = FMT_TSV;
 	r->hdrline = estrdup(r->line);
-	for (p = r->line;;) {
-		char *t = strchr(p, '\t');
-		size_t len = t ? (size_t)(t - p) : strlen(p);
-
-		if (len == 0) {
-			weprintf("%s: empty column name in header", r->where);
-			recr_close(r);
-			return NULL;
-		}
-		addname(r, p, len);
-		if (!t)
-			break;
-		p = t + 1;
+	r->aftercomment = 0;
+	if (header(r, r->line) < 0) {
+		weprintf("%s: empty column name in header", r->where);
+		recr_close(r);
+		return NULL;
 	}
 	return r;
 }
@@ -456,6 +530,7 @@ recr_close(struct recr *r)
 	free(r->val);
 	free(r->line);
 	free(r->hdrline);
+	free(r->pos);
 	free(r->jbuf);
 	free(r->path);
 	free(r);

@@ -40,13 +40,13 @@ check_eq "  and reads the good line" "$(col out requests)" 1
 
 # concatenated outputs of tools whose columns differ (cat a.tsv b.tsv):
 # each block's header maps its fields by name
-printf '# ipfs-time-add\nop\tsize\tok\tt_total\tdedup\nadd\t5\t1\t0.02\t0\nadd\t5\t1\t0.03\t0\n' >a.tsv
+printf '# ipfs-time-add\nop\tsize\tok\tcid\tt_total\tdedup\nadd\t5\t1\t%s\t0.02\t0\nadd\t5\t0\t-\t0.03\t0\n' "$cid" >a.tsv
 printf '# ipfs-time-cat\nop\tcid\tok\tt_total\tsize\ncat\t%s\t1\t0.01\t5\ncat\t%s\t1\t0.011\t5\n' "$cid" "$cid" >b.tsv
 cat a.tsv b.tsv >ab.tsv
 check "prof-diff reads two concatenated outputs with other columns" prof-diff -o tsv -g op ab.tsv
-check_eq "  every record, in its own group" "$(col_where out metric=t_total op n | tr '\n' ' ')" "add	2 cat	2 "
-check "cache-sim too: the cat block's CIDs" cache-sim -p lru -u objects -s 2 ab.tsv
-check_eq "  two requests of the cid, the adds without one dropped" "$(col out requests) $(col out hits)" "2 1"
+check_eq "  every record, in its own group" "$(col_where out metric=t_total op n fail | tr '\n' ' ')" "add	1	1 cat	2	0 "
+check "cache-sim too: the CIDs of both blocks" cache-sim -p lru -u objects -s 2 ab.tsv
+check_eq "  three requests of the cid (the failed add is none)" "$(col out requests) $(col out hits)" "3 2"
 # a comment between records does not make the next record a header
 printf 'op\tok\tt_total\nid\t1\t0.1\n# a note\nid\t1\t0.2\n' >note.tsv
 check "a comment between records" prof-diff -o tsv note.tsv

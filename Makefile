@@ -115,7 +115,7 @@ install: all
 	cp scripts/workloads/*.wl $(DESTDIR)$(PREFIX)/share/ipfsperf/workloads/
 	cp $(MANS) $(DESTDIR)$(MANDIR)/man1/
 	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	for t in $(BINS:$(B)/bin/%=%); do \
+	for t in $(BINS:$(B)/bin/%=%) $(SCRIPTS:scripts/%=%); do \
 		cp scripts/completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; done
 	if [ -d plots ]; then mkdir -p $(DESTDIR)$(PREFIX)/share/ipfsperf/plots && \
 		cp plots/*.gp $(DESTDIR)$(PREFIX)/share/ipfsperf/plots/; fi

@@ -13,6 +13,11 @@ _ipfsperf() {
 	--cid-version) COMPREPLY=($(compgen -W "0 1" -- "$cur")); return ;;
 	-u) COMPREPLY=($(compgen -W "objects bytes" -- "$cur")); return ;;
 	esac
+	# ipfs-plot's first word is a picture
+	if [ "${tool##*/}" = ipfs-plot ] && [ "$COMP_CWORD" -eq 1 ] && [[ $cur != -* ]]; then
+		COMPREPLY=($(compgen -W "$("$tool" --help 2>/dev/null | sed -n 's/^NAME: //p')" -- "$cur"))
+		return
+	fi
 	if [[ $cur == -* ]]; then
 		local opts
 		opts=$("$tool" --help 2>/dev/null |
@@ -22,4 +27,5 @@ _ipfsperf() {
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
-complete -o filenames -F _ipfsperf ipfs-time-add ipfs-time-cat cache-sim chunk-put prof-diff tune-conf
+complete -o filenames -F _ipfsperf ipfs-time-add ipfs-time-cat cache-sim chunk-put prof-diff tune-conf \
+	ipfs-profile ipfs-plot ipfs-compare ipfs-optimize

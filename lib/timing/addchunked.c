@@ -77,7 +77,7 @@ addchunked_run(struct addbench *b, struct upload *up)
 			}
 			b->nreq++;
 			b->nfail += !ok;
-			runsum_progress(b->nreq, total, b->nfail);
+			runsum_tick(b->out, b->nreq, total, b->nfail);
 		}
 	}
 	progress_end();

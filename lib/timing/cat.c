@@ -478,7 +478,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	b->nreq++;
 	if (!ok)
 		b->nfail++;
-	runsum_progress(b->nreq, s->total, b->nfail);
+	runsum_tick(b->out, b->nreq, s->total, b->nfail);
 }
 
 static void
@@ -486,8 +486,7 @@ idle(void *ctx)
 {
 	struct state *s = ctx;
 
-	recw_idle(s->b->out);
-	runsum_progress(s->b->nreq, s->total, s->b->nfail);
+	runsum_tick(s->b->out, s->b->nreq, s->total, s->b->nfail);
 }
 
 int

@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "base/progress.h"
 #include "base/util.h"
+#include "rec/write.h"
 #include "stats/stats.h"
 
 void
@@ -115,10 +116,11 @@ runsum_print(const struct runsum *s, const char *what)
 }
 
 void
-runsum_progress(unsigned long done, long total, unsigned long failed)
+runsum_tick(struct recw *w, unsigned long done, long total, unsigned long failed)
 {
 	char buf[160];
 
+	recw_idle(w);
 	if (!progress_due())
 		return;
 	progress_show(0, "requests %s, %lu failed",

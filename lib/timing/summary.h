@@ -42,9 +42,11 @@ const char *runsum_kind(const struct timing *t, const struct http_stat *st, char
  * requests ("requests", "adds"). */
 void runsum_print(const struct runsum *s, const char *what);
 
-/* The progress line on a terminal: requests done of total (warm-ups
- * included), rate, elapsed time, ETA, failures so far. */
-void runsum_progress(unsigned long done, long total, unsigned long failed);
+/* Between and after requests: flush the records of w that are due
+ * (recw_idle), and redraw the progress line on a terminal: requests done
+ * of total (warm-ups included), rate, elapsed time, ETA, failures so far. */
+struct recw;
+void runsum_tick(struct recw *w, unsigned long done, long total, unsigned long failed);
 
 void runsum_free(struct runsum *s);
 

@@ -12,6 +12,8 @@ check_eq "ipfs-time-cat --ver" "$(complete_words ipfs-time-cat --ver)" "--verify
 check_eq "cache-sim --mr" "$(complete_words cache-sim --mr)" "--mrc "
 check_eq "prof-diff -o t" "$(complete_words prof-diff -o t)" "text tsv "
 check_eq "ipfs-time-add --via c" "$(complete_words ipfs-time-add --via c)" "chunked "
+check_eq "ipfs-plot l (a picture)" "$(complete_words ipfs-plot latency-)" "latency-cdf latency-size latency-time "
+check_eq "ipfs-profile --out" "$(complete_words ipfs-profile --out)" "--output --output-dir "
 touch add.tsv
 check_eq "ipfs-time-cat a (a file)" "$(complete_words ipfs-time-cat a)" "add.tsv "
 for t in ipfs-time-add ipfs-time-cat cache-sim chunk-put prof-diff; do

@@ -463,15 +463,34 @@ layout_from_arms(struct ctx *x)
 		free(sizes);
 		return 1;
 	}
+	/* the sizes swept: where two settings or more were measured */
 	count = ecalloc(ns, sizeof *count);
-	for (size_t i = 0; i < x->ev->narm; i++)
-		for (size_t j = 0; j < ns; j++)
+	for (size_t j = 0; j < ns; j++) {
+		size_t nset = 0;
+
+		for (size_t k = 0; k < nl; k++)
+			nset += find_arm(x, &lay[k], sizes[j], "rpc") != NULL;
+		for (size_t i = 0; i < x->ev->narm && nset >= 2; i++)
 			if (is_add(x->ev->arm[i].op, x->ev->arm[i].via, "rpc") && x->ev->arm[i].size == sizes[j])
 				count[j] += x->ev->arm[i].n;
+	}
 	nd = contest_sizes(&c, sizes, count, ns);
+	if (nd == 0) {
+		struct tune_rec *r = rec_new(x, TR_SKIP, "layout", NULL);
+
+		rec_text(&r->evidence, "no size at which two import settings were measured");
+		goto out;
+	}
+	/* the node's settings are the baseline when measured at every dominating size */
 	for (size_t k = 0; k < nl; k++)
-		if (tune_layout_same_import(&lay[k], &x->cur))
-			base = (int)k;
+		if (tune_layout_same_import(&lay[k], &x->cur)) {
+			size_t j;
+
+			for (j = 0; j < nd && find_arm(x, &lay[k], c.size[j], "rpc"); j++)
+				;
+			if (j == nd)
+				base = (int)k;
+		}
 	if (base < 0) {
 		/* the node's settings were not measured: the best against the runner-up */
 		double best[2] = { INFINITY, INFINITY };

@@ -96,6 +96,17 @@ check_eq "JSON patch: key, value, state, when" \
 	"$(jqf "$T/patch.jsonl" '"\(.key) \(.value) \(.current_state) \(.when)"')" \
 	"Import.UnixFSChunker size-1048576 unknown now"
 
+# the same from a chunker column, as ipfs-time-add writes it, instead of labels
+awk -F'\t' -v OFS='\t' '/^#/ {print; next} !h {print $0, "chunker"; h = 1; next}
+	{c = $4; sub(/^chunker=/, "", c); $4 = "-"; print $0, c}' "$D/sweep.tsv" >"$T/sweep-cols.tsv"
+check_eq "from the chunker column: the same change" \
+	"$(tune-conf -n -j -p "$T/sweep-cols.tsv" | jqf - 'select(.status == "change") | "\(.key) \(.proposed) \(.p)"')" \
+	"Import.UnixFSChunker size-1048576 0.0001554"
+# adds at a size nobody swept (large.tsv's 4M, one setting) do not decide
+check_eq "an unswept size does not dominate" \
+	"$(tune-conf -n -j -p "$D/sweep.tsv" -p "$D/large.tsv" | jqf - 'select(.status == "change") | "\(.key) \(.proposed)"')" \
+	"Import.UnixFSChunker size-1048576"
+
 # the same decision from prof-diff's comparison, the first label the baseline
 prof-diff -o tsv -c label "$D/sweep.tsv" | tune-conf -n -j -p - >"$T/cmp.jsonl"
 check_eq "from prof-diff -o tsv -c label: the same change" \

@@ -15,10 +15,10 @@ static const char synopsis[] =
 "usage: ipfs-time-cat [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
 "       [-l label] [-t timeout] [-H header] [--via rpc,gateway,mfs]\n"
 "       [--verify] [--discard] [--show-warmup] [--api url] [--gateway url]\n"
-"       [--api-auth-file file] [cid | file | -] ...\n"
+"       [--api-auth-file file] [--gateway-auth-file file] [cid | file | -] ...\n"
 "       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
 
-enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY };
+enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY, O_GWAUTH };
 
 static const struct cli_opt catopts[] = {
 	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID), mfs (files/read), comma-separated" },
@@ -26,6 +26,7 @@ static const struct cli_opt catopts[] = {
 	{ "discard", O_DISCARD, no_argument, NULL, "read without keeping the content" },
 	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
 	{ "gateway", O_GATEWAY, required_argument, "url", "the HTTP gateway" },
+	{ "gateway-auth-file", O_GWAUTH, required_argument, "file", "the gateway's own credentials, first line" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const struct cli_opt *const opts[] = { catopts, timeopt_opts, cli_std, NULL };
@@ -57,7 +58,7 @@ main(int argc, char *argv[])
 {
 	struct catbench b = { .via = { VIA_RPC }, .nvia = 1 };
 	struct timeopt o;
-	const char *gw_flag = NULL;
+	const char *gw_flag = NULL, *gw_authfile = NULL;
 	char **calls = NULL, extra[256];
 	size_t ncalls = 0, callcap = 0;
 	int ch, rc;
@@ -79,6 +80,7 @@ main(int argc, char *argv[])
 			calls[ncalls++] = optarg;
 			break;
 		case O_GATEWAY: gw_flag = optarg; break;
+		case O_GWAUTH: gw_authfile = cli_nonempty("--gateway-auth-file", optarg); break;
 		default: cli_badopt();
 		}
 	}
@@ -94,6 +96,7 @@ main(int argc, char *argv[])
 	b.r = timeopt_run(&o, ncalls ? 1 : 0);
 	b.api = o.api;
 	b.gateway = discover_gateway(gw_flag);
+	o.http.gw_auth = discover_auth_of("--gateway-auth-file", gw_authfile, "IPFS_GATEWAY_AUTH");
 	if (!ncalls)
 		catbench_operands(&b, argv + optind, argc - optind);
 

@@ -155,14 +155,20 @@ base64(const char *s)
 char *
 discover_auth(const char *auth_file)
 {
+	return discover_auth_of("--api-auth-file", auth_file, "IPFS_API_AUTH");
+}
+
+char *
+discover_auth_of(const char *flag, const char *auth_file, const char *envname)
+{
 	char *secret = NULL, *hdr, *enc;
 	const char *env;
 	size_t n;
 
 	if (auth_file) {
 		if (!(secret = firstline(auth_file)))
-			usageerr("--api-auth-file: cannot read %s", auth_file);
-	} else if ((env = getenv("IPFS_API_AUTH")) && *env) {
+			usageerr("%s: cannot read %s", flag, auth_file);
+	} else if ((env = getenv(envname)) && *env) {
 		secret = estrdup(env);
 	} else {
 		return NULL;
@@ -179,7 +185,8 @@ discover_auth(const char *auth_file)
 		snprintf(hdr, n, "Bearer %s", secret + 7);
 	} else {
 		free(secret);
-		usageerr("API credentials must be basic:USER:PASSWORD or bearer:TOKEN");
+		usageerr("%s: credentials must be basic:USER:PASSWORD or bearer:TOKEN",
+		    auth_file ? flag : envname);
 	}
 	memset(secret, 0, strlen(secret));
 	free(secret);

@@ -28,6 +28,9 @@ int addr_to_url(const char *addr, char *out, size_t outlen);
  * --api-auth form "basic:USER:PASSWORD" or "bearer:TOKEN". NULL when none.
  */
 char *discover_auth(const char *auth_file);
+/* The same for another server: flag names the option in messages, envname
+ * the variable read when auth_file is NULL ($IPFS_GATEWAY_AUTH...). */
+char *discover_auth_of(const char *flag, const char *auth_file, const char *envname);
 
 /* url with any user:password@ removed, for printing (static buffer). */
 const char *url_redact(const char *url);

@@ -98,6 +98,14 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 	}
 	for (int i = 0; o && i < o->nheaders; i++)
 		r->hdrs = curl_slist_append(r->hdrs, o->headers[i]);
+	r->hdrs_gw = curl_slist_append(NULL, "Expect:");
+	if (o && o->gw_auth) {
+		snprintf(auth, sizeof auth, "Authorization: %s", o->gw_auth);
+		r->hdrs_gw = curl_slist_append(r->hdrs_gw, auth);
+		memset(auth, 0, sizeof auth);
+	}
+	for (int i = 0; o && i < o->nheaders; i++)
+		r->hdrs_gw = curl_slist_append(r->hdrs_gw, o->headers[i]);
 	r->hdrs_empty = curl_slist_append(NULL, "Content-Type:");
 	for (struct curl_slist *l = r->hdrs; l; l = l->next)
 		r->hdrs_empty = curl_slist_append(r->hdrs_empty, l->data);
@@ -111,6 +119,7 @@ http_req_free(struct http_req *r)
 		curl_mime_free(r->mime);
 	curl_slist_free_all(r->hdrs);
 	curl_slist_free_all(r->hdrs_empty);
+	curl_slist_free_all(r->hdrs_gw);
 	curl_easy_cleanup(r->h);
 	free(r->body);
 	memset(r, 0, sizeof *r);
@@ -224,4 +233,10 @@ http_timing(struct timing *t, const struct http_req *r, const struct http_stat *
 	t->t_connect = st->t_connect;
 	t->t_ttfb = st->t_ttfb;
 	t->t_total = st->t_total;
+}
+
+void
+http_req_gateway(struct http_req *r)
+{
+	curl_easy_setopt(r->h, CURLOPT_HTTPHEADER, r->hdrs_gw);
 }

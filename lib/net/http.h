@@ -12,6 +12,7 @@ struct http_opts {
 	double timeout;		/* whole request, seconds; 0 = none */
 	double connect_timeout;	/* seconds; 0 = libcurl's default */
 	const char *auth;	/* Authorization header value for the RPC API, or NULL */
+	const char *gw_auth;	/* the gateway's own, or NULL: never the RPC API's */
 	const char *cacert;	/* CA bundle for HTTPS (--cacert, $SSL_CERT_FILE), or NULL */
 	char **headers;		/* more "Name: value" headers (-H), nheaders of them */
 	int nheaders;
@@ -37,6 +38,7 @@ struct http_req {
 	CURL *h;
 	struct curl_slist *hdrs;	/* fixed headers (auth, Expect) */
 	struct curl_slist *hdrs_empty;	/* the same, and no Content-Type for an empty POST */
+	struct curl_slist *hdrs_gw;	/* a gateway's: no RPC credentials */
 	curl_mime *mime;		/* upload of the current request, if any */
 	char errbuf[CURL_ERROR_SIZE];
 	char stream_err[256];		/* X-Stream-Error trailer */
@@ -72,6 +74,10 @@ void http_req_free(struct http_req *r);
  */
 void http_req_setup(struct http_req *r, const char *method, const char *url,
     size_t keep, http_sink *sink, void *sink_arg);
+
+/* Make the set-up request a gateway's: its own credentials (gw_auth) or
+ * none, never the RPC API's. */
+void http_req_gateway(struct http_req *r);
 
 /* A multipart/form-data body for the current request (freed on next setup). */
 curl_mime *http_req_mime(struct http_req *r);

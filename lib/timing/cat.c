@@ -397,6 +397,8 @@ next(void *ctx, struct http_req *r)
 		http_req_setup(r, j->via == VIA_GATEWAY ? "GET" : "POST", j->url,
 		    b->discard ? 1024 : SIZE_MAX, b->verify && t->rawhash ? hash_sink : NULL,
 		    &j->hash);
+		if (j->via == VIA_GATEWAY)
+			http_req_gateway(r);	/* the RPC API's credentials stay with it */
 		sha256_init(&j->hash);
 		if (++s->v == b->nvia) {
 			s->v = 0;

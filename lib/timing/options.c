@@ -91,5 +91,6 @@ timeopt_free(struct timeopt *o)
 {
 	free(o->api);
 	free((char *)o->http.auth);
+	free((char *)o->http.gw_auth);
 	free(o->http.headers);
 }

@@ -88,7 +88,8 @@ parse_count(const char *s, long *out)
 int
 parse_size_list(const char *s, int64_t **out, const char **bad, int allow_pct)
 {
-	static char item[128];
+	static char *item;	/* the item being read, whole: *bad points here */
+	static size_t itemcap;
 	int64_t *v = NULL;
 	size_t cap = 0, n = 0, len;
 	const char *p = s, *q;
@@ -97,8 +98,7 @@ parse_size_list(const char *s, int64_t **out, const char **bad, int allow_pct)
 	for (;;) {
 		q = strchr(p, ',');
 		len = q ? (size_t)(q - p) : strlen(p);
-		if (len >= sizeof item)
-			len = sizeof item - 1;
+		egrow((void **)&item, &itemcap, len + 1, 1);
 		memcpy(item, p, len);
 		item[len] = '\0';
 		egrow((void **)&v, &cap, n + 1, sizeof *v);

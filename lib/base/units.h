@@ -24,7 +24,8 @@ int parse_count(const char *s, long *out);
  * Parse a comma-separated list of sizes into a new array; each item may
  * also be "P%" (a percentage, stored negated in millionths so the caller
  * can resolve it against a total: -pct_ppm). Returns the count, or -1 and
- * sets *bad to the offending item (a pointer into a static buffer).
+ * sets *bad to the offending item, whole (a pointer into a static buffer
+ * valid until the next call).
  */
 int parse_size_list(const char *s, int64_t **out, const char **bad, int allow_pct);
 

@@ -42,6 +42,21 @@ main(void)
 	CHECK("list bad item named", parse_size_list("1k,foo,2k", &list, &bad, 0) < 0 &&
 	    !strcmp(bad, "foo"));
 	CHECK("list pct refused", parse_size_list("5%", &list, &bad, 0) < 0);
+	{
+		/* items of any length are read whole, never cut to a buffer */
+		char longitem[300], garbage[300];
+
+		memset(longitem, '0', 200);
+		strcpy(longitem + 200, "2,1M");
+		CHECK("list: a 201-digit item is 2, not cut to 0",
+		    parse_size_list(longitem, &list, &bad, 0) == 2 && list[0] == 2 && list[1] == 1 << 20);
+		free(list);
+		strcpy(garbage, "21%");
+		memset(garbage + 3, '%', 150);
+		strcpy(garbage + 153, "garbage");
+		CHECK("list: a long 21%%%...garbage is refused, named whole",
+		    parse_size_list(garbage, &list, &bad, 1) < 0 && strlen(bad) == 160);
+	}
 	CHECK_STR("fmt_size 256k", fmt_size(262144, buf), "256k");
 	CHECK_STR("fmt_size bytes", fmt_size(1000, buf), "1000");
 	CHECK_STR("fmt_size G", fmt_size(1ULL << 30, buf), "1G");

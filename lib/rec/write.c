@@ -75,6 +75,30 @@ metaf(struct recw *w, const char *fmt, ...)
 
 static void json_string(FILE *f, const char *s, size_t len);
 
+/* The length of the valid UTF-8 sequence at s (of at most n bytes): 2 to
+ * 4, or 0 when it is not one (a stray continuation byte, a sequence cut
+ * short, an overlong form, a surrogate, or beyond U+10FFFF). */
+static size_t
+utf8_len(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	uint32_t cp;
+
+	if (len == 0 || len > n || s[0] > 0xf4)
+		return 0;
+	cp = s[0] & (0x7f >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
 void
 recw_meta(struct recw *w, const char *key, const char *val)
 {
@@ -236,7 +260,19 @@ json_string(FILE *f, const char *s, size_t len)
 	fputc('"', f);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = s[i];
+		size_t n;
 
+		if (c >= 0x80) {
+			/* valid UTF-8 as it is; each byte of anything else as
+			 * U+FFFD, so that the line stays JSON */
+			if ((n = utf8_len(s + i, len - i)) > 0) {
+				fwrite(s + i, 1, n, f);
+				i += n - 1;
+			} else {
+				fputs("\\ufffd", f);
+			}
+			continue;
+		}
 		switch (c) {
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;

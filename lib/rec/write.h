@@ -17,6 +17,11 @@ struct recw *recw_open(FILE *f, const char *const *cols, int json);
 /* A "# ..." metadata line (TSV only, before the header; ignored in JSON). */
 void recw_comment(struct recw *w, const char *fmt, ...);
 
+/* JSON strings: valid UTF-8 is written as it is; each byte of an invalid
+ * sequence (a stray continuation, a cut sequence, an overlong form, a
+ * surrogate, past U+10FFFF) as \ufffd, so that every line is JSON. TSV
+ * keeps the bytes as they are. */
+
 /* A key of the metadata object that starts JSON Lines output,
  * {"meta":{"tool":...,...}} (jq skips it with select(.meta|not)); a value
  * that is a number is written as one. Before the first record; ignored

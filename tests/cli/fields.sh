@@ -51,3 +51,12 @@ check_eq "  three requests of the cid (the failed add is none)" "$(col out reque
 printf 'op\tok\tt_total\nid\t1\t0.1\n# a note\nid\t1\t0.2\n' >note.tsv
 check "a comment between records" prof-diff -o tsv note.tsv
 check_eq "  both records read" "$(col_where out metric=t_total n)" 2
+
+# -j stays JSON with invalid UTF-8 in a label or CID: each byte of an
+# invalid sequence is U+FFFD, valid sequences pass as they are
+ipfs-time-cat -q -j -n 1 -w 0 -l "$(printf 'x\377y\303\251\355\240\200')" --api http://127.0.0.1:1 --call id >u.jsonl 2>/dev/null
+check_eq "invalid UTF-8 in a label: jq reads the line, bytes replaced one by one" \
+	"$(jq -r 'select(.meta|not) | .label' u.jsonl)" "$(printf 'x\357\277\275y\303\251\357\277\275\357\277\275\357\277\275')"
+printf 'op\tlabel\tok\tt_total\ncat\t\360\237\230\200\300\257\t1\t0.1\n' >u.tsv
+check_eq "  prof-diff -j too: an emoji kept, an overlong form replaced" \
+	"$(prof-diff -j -g label u.tsv | jq -r 'select(.metric == "t_total") | .label')" "$(printf '\360\237\230\200\357\277\275\357\277\275')"

@@ -28,7 +28,7 @@ struct http_stat {
 	int curlcode;		/* CURLE_OK or the transfer error */
 	double t_dns, t_connect, t_ttfb, t_total;
 	uint64_t up, down;
-	char err[CURL_ERROR_SIZE + 64];	/* transfer error, X-Stream-Error or "" */
+	char err[CURL_ERROR_SIZE + 192];	/* transfer error (with what to do), X-Stream-Error or "" */
 };
 
 /* Receives body bytes as they arrive (hashing, writing to a file...). */

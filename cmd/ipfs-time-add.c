@@ -124,6 +124,13 @@ main(int argc, char *argv[])
 	b.raw_leaves = p.raw ? 1 : -1;
 	b.cid_version = p.cidver;
 	b.parallel = -1;
+	/* a fixed-size chunker: the node's roots can be checked here */
+	b.dag.chunk = DAG_CHUNK_DEFAULT;
+	b.check_cid = !p.chunker || !strcmp(p.chunker, "default") ||
+	    (!strncmp(p.chunker, "size-", 5) && parse_size(p.chunker + 5, &chunk) == 0 &&
+	    (b.dag.chunk = chunk) > 0);
+	b.dag.cidver = p.cidver > 0;
+	b.dag.raw_leaves = p.raw || p.cidver == 1;
 	if (chunked) {
 		snprintf(chunkspec, sizeof chunkspec, "size-%zu", up.dag.chunk);
 		b.chunker = chunkspec;

@@ -1,8 +1,11 @@
 /* timing/add.c: timing content additions (/api/v0/add) request by request. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "timing/add.h"
 #include "base/progress.h"
@@ -17,6 +20,8 @@ struct job {
 	int64_t size;
 	long iter;
 	int warmup;
+	long item;		/* the size's or file's index */
+	uint64_t key;		/* the payload's key */
 };
 
 struct state {
@@ -52,6 +57,7 @@ next(void *ctx, struct http_req *r)
 		r->job = &s->jobs[s->njobs++];
 	j = r->job;
 	j->warmup = s->round < b->r.warmup;
+	j->item = s->item;
 	j->iter = (j->warmup ? s->round : s->round - b->r.warmup) + 1;
 	http_req_setup(r, "POST", b->url, 64 * 1024, NULL, NULL);
 	mime = http_req_mime(r);
@@ -69,6 +75,7 @@ next(void *ctx, struct http_req *r)
 		uint64_t key = b->same ? 0 : (uint64_t)s->round + 1;
 
 		j->size = b->sizes[s->item];
+		j->key = key;
 		snprintf(name, sizeof name, "payload-%lld", (long long)j->size);
 		payload_start(&j->pl, b->seed, (uint64_t)j->size, key);
 		payload_mime(mime, &j->pl, name);
@@ -78,6 +85,63 @@ next(void *ctx, struct http_req *r)
 		s->round++;
 	}
 	return RUN_STARTED;
+}
+
+static ssize_t
+payload_readfn(void *arg, void *buf, size_t n)
+{
+	return (ssize_t)payload_read(arg, buf, n);
+}
+
+/* The CID of what job j sent, computed here: 0, or -1 (why in err). */
+static int
+content_cid(const struct addbench *b, const struct job *j, struct cid *c, char *err, size_t n)
+{
+	struct payload pl;
+	struct dag_block blk;
+	struct dag *d;
+	int fd = -1, rc;
+
+	if (b->nfiles) {
+		if ((fd = open(b->files[j->item], O_RDONLY)) < 0) {
+			snprintf(err, n, "%s: %s", b->files[j->item], strerror(errno));
+			return -1;
+		}
+		d = dag_open(&b->dag, dag_fdread, &fd);
+	} else {
+		payload_start(&pl, b->seed, (uint64_t)j->size, j->key);
+		d = dag_open(&b->dag, payload_readfn, &pl);
+	}
+	while ((rc = dag_next(d, &blk)) > 0)
+		if (blk.root)
+			*c = blk.cid;
+	dag_close(d);
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0)
+		snprintf(err, n, "computing the CID: %s", strerror(errno));
+	return rc < 0 ? -1 : 0;
+}
+
+/* The node's root names the content we sent? 1, or 0 with why in err. */
+static int
+root_matches(const struct addbench *b, const struct job *j, const char *root, char *err, size_t n)
+{
+	struct cid mine, theirs;
+	char s[CID_MAXSTR];
+
+	if (cid_parse(&theirs, root) < 0) {
+		snprintf(err, n, "the node's reply names no CID: '%.64s'", root);
+		return 0;
+	}
+	if (content_cid(b, j, &mine, err, n) < 0)
+		return 0;
+	if (!cid_equal(&mine, &theirs)) {
+		snprintf(err, n, "the node named the content %s, but its CID is %s (computed here)",
+		    root, cid_str(&mine, s));
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -98,6 +162,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		cid[0] = '\0';
 		ok = 0;
 	}
+	if (ok && b->check_cid && !root_matches(b, j, cid, err, sizeof err))
+		ok = 0;
 	t.ok = ok;
 	t.cid = cid[0] ? cid : NULL;
 	t.error = err;

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "net/runner.h"
+#include "unixfs/dag.h"
 #include "timing/options.h"
 #include "rec/timing.h"
 #include "rec/write.h"
@@ -28,6 +29,10 @@ struct addbench {
 	 * default, or not chunked) */
 	const char *chunker, *mode;
 	int raw_leaves, cid_version, parallel;
+	/* with a layout computed here too (a fixed-size chunker): every root
+	 * the node names is checked against the content's own CID */
+	int check_cid;
+	struct dag_opts dag;
 	/* results */
 	unsigned long nreq, nfail;
 	struct runsum sum;	/* for the end-of-run report */

@@ -34,3 +34,10 @@ fault "raw CID: bytes that do not hash to the CID" "verify: the 6 bytes read do 
 printf 'cid\tsize\n%s\t6\n' "$raw" >"$T/six.tsv"
 fault "raw CID: the hash wins over a matching size" "do not hash" \
 	ipfs-time-cat --gateway "$FAULTD/wrongsize" --via gateway --verify - <"$T/six.tsv"
+
+# an add reply that names another CID than the content's: a failure, as
+# the root is computed here for a fixed-size chunker
+fault "add reply naming another CID" "the node named the content QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n, but its CID is Qm" \
+	ipfs-time-add --api "$FAULTD/ok" -s 1k
+ipfs-time-add --api "$FAULTD/ok" -q -n 1 -w 0 -s 1k --chunker rabin >"$T/rabin.tsv" 2>/dev/null
+check_eq "  a chunker whose layout is not computed here: taken as it comes" "$(col "$T/rabin.tsv" ok)" 1

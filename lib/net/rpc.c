@@ -159,3 +159,17 @@ rpc_int(const char *body, const char *key, int64_t *out)
 	*out = strtoll(buf, &end, 10);
 	return *end || end == buf ? -1 : 0;
 }
+
+int
+rpc_is_json(const char *body, int whole)
+{
+	json_t *j;
+
+	body += strspn(body, " \t\r\n");
+	if (!whole)
+		return *body == '{' || *body == '[';
+	if (!(j = parse(body)))
+		return 0;
+	json_decref(j);
+	return 1;
+}

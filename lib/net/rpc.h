@@ -34,6 +34,11 @@ int rpc_outcome(const struct http_stat *st, const char *body, char *out, size_t 
  */
 int rpc_add_root(const char *body, char *cid, size_t n);
 
+/* Whether a reply body is JSON: its first value parses (NDJSON streams
+ * count); when not whole (only its start was kept), whether it starts an
+ * object or an array. */
+int rpc_is_json(const char *body, int whole);
+
 /* String value of key in a JSON object (numbers are printed). 0 or -1. */
 int rpc_str(const char *body, const char *key, char *out, size_t n);
 

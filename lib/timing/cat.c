@@ -441,6 +441,12 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 
 	if (b->ncalls) {
 		t.op = callname(b->calls[j->target], op, sizeof op);
+		/* every RPC endpoint answers JSON: anything else is no answer */
+		if (ok && !rpc_is_json(r->body ? r->body : "", r->nread <= r->len)) {
+			snprintf(err, sizeof err, "reply is not JSON (%llu bytes: '%.40s')",
+			    (unsigned long long)r->nread, r->body ? r->body : "");
+			ok = 0;
+		}
 	} else {
 		const struct target *tg = &b->t[j->target];
 

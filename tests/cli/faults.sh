@@ -41,3 +41,4 @@ fault "add reply naming another CID" "the node named the content QmdfTbBqBPQ7VNx
 	ipfs-time-add --api "$FAULTD/ok" -s 1k
 ipfs-time-add --api "$FAULTD/ok" -q -n 1 -w 0 -s 1k --chunker rabin >"$T/rabin.tsv" 2>/dev/null
 check_eq "  a chunker whose layout is not computed here: taken as it comes" "$(col "$T/rabin.tsv" ok)" 1
+fault "--call: a 200 reply that is not JSON" "reply is not JSON" ipfs-time-cat --api "$FAULTD/malformed" --call version

@@ -197,7 +197,12 @@ http_req_stat(struct http_req *r, CURLcode rc, struct http_stat *st)
 	curl_easy_getinfo(r->h, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	st->up = up;
 	st->down = down;
-	if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
+	if (rc == CURLE_OUT_OF_MEMORY && st->code)
+		/* a status line came, then headers libcurl refused: its limit
+		 * (CURL_MAX_HTTP_HEADER, 100 KiB a header), not a lack of memory */
+		snprintf(st->err, sizeof st->err, "the server sent response headers larger than "
+		    "libcurl accepts (100 KiB a header): the reply was dropped");
+	else if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
 		snprintf(st->err, sizeof st->err, "the server's TLS certificate could not be "
 		    "verified (%s): give the CA that signed it with --cacert or $SSL_CERT_FILE",
 		    r->errbuf[0] ? r->errbuf : curl_easy_strerror(rc));

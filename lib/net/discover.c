@@ -81,6 +81,8 @@ firstline(const char *path)
 		free(line);
 		return NULL;
 	}
+	if (memchr(line, '\0', n))
+		eprintf("%s: not a line of text (it holds a NUL byte)", path);
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
 		line[--n] = '\0';
 	return line;

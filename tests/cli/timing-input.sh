@@ -48,3 +48,8 @@ check_eq "  -q: no summary" "$(cat quiet.err)" ""
 check_exit "-t 1e300 is out of range: exit 2" 2 ipfs-time-cat -t 1e300 --api $dead --call id
 check_exit "-t 1e300h too" 2 ipfs-time-add -t 1e300h --api $dead
 check_exit "-t 0: no timeout, accepted" 1 ipfs-time-cat -q -t 0 -w 0 -n 1 --api $dead --call id
+
+# an api file that is not text: said, not read as an empty address
+mkdir -p nulrepo && printf '\000/ip4/127.0.0.1/tcp/5001\n' >nulrepo/api
+check_exit "an api file with a NUL byte: exit 1" 1 env IPFS_PATH="$T/nulrepo" ipfs-time-cat --call version
+check_grep "  naming it" "nulrepo/api: not a line of text \(it holds a NUL byte\)" err

@@ -8,6 +8,8 @@ node_cat() { curl -sf -m 60 -X POST "$IPFS_API/api/v0/cat?arg=$1"; }
 
 # lines of the journal: blocks stored
 stored() { awk '/^b / {n++} /^r / {n += $3 - $2 + 1} END {print n + 0}' "$1"; }
+# has_stored N: the journal holds at least N blocks (a condition for wait_for)
+has_stored() { [ "$(stored "$T/j" 2>/dev/null || echo 0)" -ge "$1" ]; }
 
 # killed 'UPLOAD-ARGS' DAG-ARGS...: start an upload, kill -9 it once the
 # journal holds some blocks, resume it; check the root, the blocks sent.
@@ -16,11 +18,8 @@ killed() {
 	name="kill -9 during chunk-put $mode $*"
 	rm -f "$T/j"
 	chunk-put -q -v -P 2 $mode "$@" --resume "$T/j" "$T/f" >"$T/run1" 2>&1 &
-	local pid=$! i
-	for i in $(seq 1 300); do
-		[ "$(stored "$T/j" 2>/dev/null || echo 0)" -ge 8 ] && break
-		sleep 0.05
-	done
+	local pid=$!
+	wait_for "8 blocks in the journal" has_stored 8
 	kill -9 $pid
 	wait $pid 2>/dev/null
 	local before total
@@ -67,10 +66,7 @@ check_grep "not a journal: named with its line" "j:1: not a chunk-put journal" "
 rm -f "$T/j"
 chunk-put -q -P 1 -s 16k --resume "$T/j" "$T/f" >"$T/int" 2>&1 &
 pid=$!
-for i in $(seq 1 300); do
-	[ "$(stored "$T/j" 2>/dev/null || echo 0)" -ge 4 ] && break
-	sleep 0.05
-done
+wait_for "4 blocks in the journal" has_stored 4
 kill -INT $pid
 wait $pid
 check_eq "SIGINT: exit 130" "$?" 130

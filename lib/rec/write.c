@@ -22,7 +22,6 @@ struct recw {
 	const char *const *cols;
 	int ncols, json, header_done;
 	struct field *fld;
-	uint64_t count;
 	char *meta;		/* JSON members of the metadata object */
 	size_t metalen, metacap;
 	double live, flushed;	/* live: flush interval, < 0 off; last flush */
@@ -344,15 +343,8 @@ recw_end(struct recw *w)
 		fputc('}', f);
 	fputc('\n', f);
 	checkf(w);
-	w->count++;
 	w->pending++;
 	recw_idle(w);
-}
-
-uint64_t
-recw_count(const struct recw *w)
-{
-	return w->count;
 }
 
 void

@@ -47,8 +47,6 @@ void recw_sec(struct recw *w, int col, double v);
 /* Write the current record and clear it. Exits on write errors. */
 void recw_end(struct recw *w);
 
-/* Number of records written so far. */
-uint64_t recw_count(const struct recw *w);
 
 /* Flush and free; exit 1 on a write error (quietly 0 on EPIPE). */
 void recw_close(struct recw *w);

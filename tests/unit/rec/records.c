@@ -59,7 +59,6 @@ roundtrip(int json)
 	recw_end(w);
 	recw_str(w, 0, "second");
 	recw_end(w);
-	CHECK("writer counts", recw_count(w) == 2);
 	recw_close(w);
 	fclose(f);
 

@@ -37,7 +37,6 @@ struct dag {
 	struct dag_opts o;
 	dag_readfn *rd;
 	void *arg;
-	int fd;
 	struct chunk cur, next;	/* one chunk of read-ahead tells the last */
 	int started, eof, done;
 	uint64_t bytes, seq, offset;
@@ -79,16 +78,6 @@ dag_open(const struct dag_opts *o, dag_readfn *rd, void *arg)
 	d->arg = arg;
 	d->cur.mem = emalloc(UFS_LEAF_HEAD + d->o.chunk + UFS_LEAF_TAIL);
 	d->next.mem = emalloc(UFS_LEAF_HEAD + d->o.chunk + UFS_LEAF_TAIL);
-	return d;
-}
-
-struct dag *
-dag_open_fd(const struct dag_opts *o, int fd)
-{
-	struct dag *d = dag_open(o, dag_fdread, NULL);
-
-	d->fd = fd;
-	d->arg = &d->fd;
 	return d;
 }
 

@@ -42,8 +42,6 @@ struct dag;
 
 /* A builder reading its file through rd(arg, ...). */
 struct dag *dag_open(const struct dag_opts *o, dag_readfn *rd, void *arg);
-/* A builder reading the file descriptor fd. */
-struct dag *dag_open_fd(const struct dag_opts *o, int fd);
 /*
  * The next block: children always come before their parent, the root
  * last, leaves in file order. Returns 1 with a block, 0 after the root,

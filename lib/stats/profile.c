@@ -10,7 +10,7 @@
 /* Malformed records reported one by one before they are only counted. */
 enum { MAXREPORT = 20 };
 
-static const char *const timing_keys[] = { "op", "via", "size", "access", "label", NULL };
+static const char *const timing_keys[] = { "op", "via", "mode", "chunker", "size", "access", "label", NULL };
 static const char *const cache_keys[] = { "policy", "unit", "capacity", NULL };
 
 /* A comma-separated list as a new array of new strings; "" is empty. */

@@ -66,8 +66,13 @@ $(B)/tests/%: tests/unit/%.c $(UNITLIBS)
 units: $(UNITS)
 
 # Tests: unit, CLI and real-node tests; the last line is "N passed, N failed".
+# SAN=1: the same suite against a sanitized build (make san).
+ifeq ($(SAN),1)
+check: san
+else
 check: all units lint
 	tests/run
+endif
 
 test: check
 
@@ -76,6 +81,67 @@ lint:
 		out=$$(mandoc -Tlint -Wwarning $(MANS) 2>&1); \
 		if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
 	fi
+
+# make check SAN=1 (make san): every binary and unit test built with
+# AddressSanitizer (leaks included) and UBSan into $(SAN_B), and the whole
+# suite run against them (tests/run and tests/lib.sh take the build folder
+# from $$IPFSPERF_BUILD); any report fails the test that caused it. The
+# suite's own nested makes (make static) see none of these variables.
+SAN_B      = $(B)/san
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer
+SAN_CFLAGS = -O1 -g $(SAN_FLAGS)
+SAN_ENV    = IPFSPERF_BUILD=$(abspath $(SAN_B)) \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1
+san: lint
+	$(MAKE) --no-print-directory B=$(SAN_B) CFLAGS="$(SAN_CFLAGS)" \
+	    LDFLAGS="$(LDFLAGS) $(SAN_FLAGS)" SAN= all units
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(SAN_ENV) tests/run
+
+# Fuzzing: tests/fuzz/NAME.c is one libFuzzer target over a parser of
+# untrusted bytes. make units links each with tests/fuzz/replay.c into
+# $(B)/fuzz/replay/NAME, which tests/cli/fuzz-regress.sh feeds the seed
+# corpus and the kept crash inputs (tests/fuzz/corpus/NAME,
+# tests/fuzz/regress/NAME). make fuzz builds them with clang and libFuzzer
+# (ASan, UBSan) into $(FUZZ_B) and runs each for FUZZ_SECONDS, one after
+# another, its new inputs in $(FUZZ_B)/corpus/NAME, crashes in
+# $(FUZZ_B)/crash/NAME; it fails when one crashed.
+FUZZ_SRC     = $(filter-out tests/fuzz/replay.c,$(wildcard tests/fuzz/*.c))
+FUZZ_TARGETS = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(B)/fuzz/replay/%)
+FUZZ_LDFLAGS = -Wl,--wrap=exit
+FUZZ_CC      = clang
+FUZZ_B       = $(B)/libfuzzer
+FUZZ_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer
+FUZZ_SECONDS = 30
+FUZZ_ENV     = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
+
+units: $(FUZZ_REPLAY)
+$(B)/fuzz/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(UNITLIBS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) -Itests/fuzz $(CPPFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(UNITLIBS) $(NETLIBS) -lm -lpthread
+$(B)/fuzz/bin/%: tests/fuzz/%.c $(UNITLIBS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) -Itests/fuzz $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -MMD -MP $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $< $(UNITLIBS) $(NETLIBS) -lm -lpthread
+-include $(FUZZ_REPLAY:=.d) $(FUZZ_TARGETS:%=$(B)/fuzz/bin/%.d)
+fuzz-bins: $(FUZZ_TARGETS:%=$(B)/fuzz/bin/%)
+
+fuzz:
+	$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) \
+	    CFLAGS="-O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" fuzz-bins
+	@bad=; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/crash/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_ENV) $(FUZZ_B)/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) \
+		    -timeout=10 -close_fd_mask=2 -print_final_stats=1 \
+		    -artifact_prefix=$(FUZZ_B)/crash/$$t/ $(FUZZ_B)/corpus/$$t \
+		    $$(ls -d tests/fuzz/corpus/$$t tests/fuzz/regress/$$t 2>/dev/null) \
+		    >$(FUZZ_B)/$$t.log 2>&1; rc=$$?; \
+		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_B)/$$t.log); \
+		if [ $$rc -eq 0 ]; then echo "fuzz: $$t: $${runs:-?} executions, no crash"; \
+		else echo "fuzz: $$t: CRASH after $${runs:-?} executions (exit $$rc):" \
+		    "$(FUZZ_B)/$$t.log, $$(ls $(FUZZ_B)/crash/$$t | tr '\n' ' ')"; bad="$$bad $$t"; fi; \
+	done; [ -z "$$bad" ] || { echo "fuzz: crashed:$$bad"; exit 1; }
 
 bench: all
 	tests/bench/run
@@ -123,4 +189,4 @@ install: all
 clean:
 	rm -rf $(B)
 
-.PHONY: all units check test lint bench demo static deps install clean gallery
+.PHONY: all units check test lint bench demo static deps install clean gallery san fuzz fuzz-bins

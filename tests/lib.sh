@@ -4,7 +4,8 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/ipfsperf-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 top=${IPFSPERF_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-export PATH="$top/build/bin:$top/scripts:$PATH"
+# the build under test (tests/run sets it), else the source tree's build
+export PATH="${IPFSPERF_BUILD:-$top/build}/bin:$top/scripts:$PATH"
 
 ok() { echo "ok - $1"; }
 # notok NAME [DETAIL...]: a failure, with the details and the test's own

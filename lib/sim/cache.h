@@ -167,7 +167,7 @@ node_free(struct cache *c, uint32_t i)
 static inline uint32_t
 cache_lookup(const struct cache *c, uint64_t key)
 {
-	return ht_find(&c->ht, key, &c->n[0].key, sizeof(struct node) / sizeof(uint64_t));
+	return ht_find(&c->ht, key, c->n ? &c->n[0].key : NULL, sizeof(struct node) / sizeof(uint64_t));
 }
 
 /* The policy has() and del() of node policies that keep no ghosts: every

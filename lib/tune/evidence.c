@@ -468,7 +468,8 @@ evidence_load(struct tune_evidence *ev, char **profiles, size_t np, char **cache
 			rc = -1;
 	}
 	for (size_t i = 0; i < ev->ncurve; i++)
-		qsort(ev->curve[i].pt, ev->curve[i].n, sizeof *ev->curve[i].pt, cmppoint);
+		if (ev->curve[i].n)	/* a tiers' curve has no points: pt is NULL */
+			qsort(ev->curve[i].pt, ev->curve[i].n, sizeof *ev->curve[i].pt, cmppoint);
 	for (size_t i = 0; i < n; i++)
 		if (in[i])
 			recr_close(in[i]);

@@ -83,7 +83,8 @@ walk(const struct blk *b, size_t idx, uint8_t *out, size_t *outlen, uint64_t *ts
 	if (u.type != UFS_FILE || !u.has_filesize)
 		return printf("# not a file node with filesize\n"), -1;
 	if (nd.nlinks == 0) {
-		memcpy(out + *outlen, u.data, u.datalen);
+		if (u.datalen)	/* an empty leaf has no Data bytes: u.data is NULL */
+			memcpy(out + *outlen, u.data, u.datalen);
 		*outlen += u.datalen;
 		*tsize = b->len;
 		if (u.filesize != u.datalen)

@@ -85,12 +85,11 @@ parse_obj_size(char *arg, struct pattern_opts *pat)
 	char *dash = strchr(arg, '-');
 
 	if (dash)
-		*dash = '\0';
-	if (parse_size(arg, &pat->size_lo) < 0 ||
-	    (dash && parse_size(dash + 1, &pat->size_hi) < 0) || pat->size_lo == 0)
+		*dash++ = '\0';
+	pat->size_lo = cli_size("--obj-size", arg);
+	pat->size_hi = dash ? cli_size("--obj-size", dash) : pat->size_lo;
+	if (pat->size_lo == 0)
 		usageerr("--obj-size: expected SIZE or MIN-MAX, sizes above 0");
-	if (!dash)
-		pat->size_hi = pat->size_lo;
 	if (pat->size_hi < pat->size_lo)
 		usageerr("--obj-size: MIN above MAX");
 }

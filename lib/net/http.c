@@ -1,4 +1,5 @@
 /* net/http.c: the HTTP client on libcurl. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,16 @@ onheader(char *p, size_t sz, size_t n, void *arg)
 	return len;
 }
 
+/* A deadline in seconds as libcurl's milliseconds, range-checked (the
+ * options bound it; a library caller may not): at most LONG_MAX / 2. */
+static long
+msec(double s)
+{
+	double ms = s * 1000;
+
+	return ms < (double)(LONG_MAX / 2) ? (long)ms : LONG_MAX / 2;
+}
+
 void
 http_req_init(struct http_req *r, const struct http_opts *o)
 {
@@ -84,10 +95,9 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 	curl_easy_setopt(r->h, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(r->h, CURLOPT_PRIVATE, r);
 	if (o && o->timeout > 0)
-		curl_easy_setopt(r->h, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
+		curl_easy_setopt(r->h, CURLOPT_TIMEOUT_MS, msec(o->timeout));
 	if (o && o->connect_timeout > 0)
-		curl_easy_setopt(r->h, CURLOPT_CONNECTTIMEOUT_MS,
-		    (long)(o->connect_timeout * 1000));
+		curl_easy_setopt(r->h, CURLOPT_CONNECTTIMEOUT_MS, msec(o->connect_timeout));
 	if (o && o->cacert)
 		curl_easy_setopt(r->h, CURLOPT_CAINFO, o->cacert);
 	r->hdrs = curl_slist_append(NULL, "Expect:");

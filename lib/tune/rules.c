@@ -362,7 +362,8 @@ tune_storage_max(uint64_t repo, uint64_t growth, double watermark, uint64_t curr
 	need = ((double)repo + (double)growth) * 100 / watermark;
 	if ((double)current >= need)
 		return 0;
-	return (uint64_t)(ceil(need / gib) * gib);
+	need = ceil(need / gib) * gib;
+	return need < 0x1p64 ? (uint64_t)need : UINT64_MAX;	/* range-checked */
 }
 
 long

@@ -46,7 +46,7 @@ static const struct cli_opt putopts[] = {
 	{ "resume", O_RESUME, required_argument, "journal", "send only what the journal lacks, note what is stored" },
 	{ "retries", O_RETRIES, required_argument, "n", "further attempts of a failed request (3)" },
 	{ "backoff", O_BACKOFF, required_argument, "duration", "delay before the first retry, doubling (500ms)" },
-	{ "timeout", 't', required_argument, "duration", "give up on a request after it (none)" },
+	{ "timeout", 't', required_argument, "duration", "give up on a request after it (60s; 0: never)" },
 	{ "label", 'l', required_argument, "text", "copied into every record's label" },
 	{ "header", 'H', required_argument, "'Name: value'", "send this header with every request" },
 	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
@@ -81,14 +81,15 @@ add_header(struct http_opts *h, char *arg)
 }
 
 static int
-open_input(const char *path, uint64_t *size)
+open_input(const char *path, uint64_t *size, int *known)
 {
 	struct stat st;
 	int fd = 0;
 
 	if (strcmp(path, "-") && (fd = open(path, O_RDONLY)) < 0)
 		eprintf("%s:", path);
-	*size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+	*known = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	*size = *known ? (uint64_t)st.st_size : 0;
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	return fd;
 }
@@ -99,14 +100,14 @@ static int
 only_hash(struct hashing *h, const char *path, int records, int json)
 {
 	char extra[256], s[CID_MAXSTR];
-	int fd;
+	int fd, known;
 
 	if (records) {
 		upload_params(&h->dag, extra, sizeof extra);
 		out = chunkrec_open(stdout, json, NULL, extra);
 		recw_comment(out, "sha256 %s", sha256_impl());
 	}
-	fd = open_input(path, &h->size_hint);
+	fd = open_input(path, &h->size_hint, &known);
 	if (hash_run(h, dag_fdread, &fd) < 0)
 		eprintf("%s:", path);
 	if (out) {
@@ -129,7 +130,7 @@ put(struct upload *u, const char *path, int json)
 
 	upload_params(&u->dag, extra, sizeof extra);
 	out = chunkrec_open(stdout, json, u->api, extra);
-	fd = open_input(path, &u->size_hint);
+	fd = open_input(path, &u->size_hint, &u->have_size);
 	ret = upload_run(u, dag_fdread, &fd);
 	if (ret == 1)
 		weprintf("%s", u->x.err);
@@ -184,7 +185,7 @@ main(int argc, char *argv[])
 	static const char *const cidversions[] = { "0", "1", NULL };
 	static const char *const modes[] = { "block", "car", NULL };	/* UP_BLOCK, UP_CAR */
 	struct dag_opts o = { .chunk = DAG_CHUNK_DEFAULT };
-	struct http_opts http = { .connect_timeout = 10 };
+	struct http_opts http = { .connect_timeout = 10, .timeout = 60 };	/* -t 0: none */
 	struct upload u = { .mode = UP_BLOCK, .parallel = 4, .car_size = 64 << 20,
 	    .retries = 3, .backoff = 0.5 };
 	struct fetch f = { .parallel = 4, .retries = 3, .backoff = 0.5,

@@ -6,6 +6,13 @@
  * root's shard) waits until every other request has succeeded, so a node
  * that holds the root holds the whole file. Failed requests are retried
  * with a doubling delay; stored blocks go to the journal.
+ *
+ * A journal says what an earlier run sent, not what the node still has
+ * (a garbage collection, another node, a journal copied or made up): each
+ * block it names is asked for with /api/v0/block/stat, offline and with a
+ * short timeout (js-ipfs waits for a block it lacks), through the same
+ * runner, and sent again when the node does not show it, so the root
+ * still goes last to a node that holds everything below it.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -25,6 +32,9 @@
 #include "xfer/journal.h"
 
 enum { BIG_BLOCK = 1048576 };	/* Kubo refuses larger blocks unless told */
+/* how long the node may look for a journaled block before it counts as
+ * missing (and is sent again) */
+static const char STAT_WAIT[] = "1s";
 
 struct job {
 	struct cid cid;		/* the block, or the shard's last block */
@@ -37,6 +47,7 @@ struct job {
 	uint64_t maxblock;	/* largest block inside */
 	int codec, cidver;	/* a block's CID */
 	int root, attempts;
+	int stat;		/* a journaled block: ask block/stat first */
 	double due;		/* retry: when (monotonic) */
 	struct job *next;
 };
@@ -187,8 +198,19 @@ start(struct state *s, struct http_req *r, struct job *j)
 {
 	struct upload *u = s->u;
 	curl_mimepart *part;
-	char q[256], *url;
+	char q[256], c[CID_MAXSTR], *url;
 
+	if (j->stat) {
+		snprintf(q, sizeof q, "arg=%s&offline=true&timeout=%s", cid_str(&j->cid, c),
+		    STAT_WAIT);
+		url = rpc_url(u->api, "block/stat", q);
+		http_req_setup(r, "POST", url, 64 * 1024, NULL, NULL);
+		free(url);
+		j->attempts++;
+		r->job = j;
+		s->inflight++;
+		return;
+	}
 	if (j->fd < 0 && u->dialect == DIALECT_JS)
 		snprintf(q, sizeof q, "format=%s&mhtype=sha2-256&version=%d",
 		    codec_name(j->codec), j->cidver);
@@ -255,38 +277,46 @@ show(struct state *s, int force)
 	    u->stored + u->skipped, u->x.bytes_up / 1048576.0);
 }
 
-/* Pull the next block from the builder; 0 when there is none. */
+/* Pull the next block from the builder; 0 when there is none (or the
+ * journal contradicts the file: then the upload has failed). *journaled
+ * says whether the journal names the block as sent before. */
 static int
-pull(struct state *s, struct dag_block *b)
+pull(struct state *s, struct dag_block *b, int *journaled)
 {
 	struct upload *u = s->u;
+	char err[600];
 	int r;
 
-	while (!s->dag_done) {
-		if ((r = dag_next(s->dag, b)) < 0) {
-			xfer_fail(&u->x, XFER_SAME, "read error: %s", strerror(errno));
-			s->dag_done = 1;
-			return 0;
-		}
-		if (r == 0) {
-			s->dag_done = 1;
-			return 0;
-		}
-		u->x.blocks++;
-		if (b->root) {
-			u->root = b->cid;
-			u->have_root = 1;
-			u->x.size = b->filesize;
-			s->rootlen = b->len;
-			s->dag_done = 1;
-		}
-		if (s->jr && journal_has(s->jr, b->seq, &b->cid)) {
-			u->skipped++;
-			continue;
-		}
-		return 1;
+	*journaled = 0;
+	if (s->dag_done)
+		return 0;
+	if ((r = dag_next(s->dag, b)) < 0) {
+		xfer_fail(&u->x, XFER_SAME, "read error: %s", strerror(errno));
+		s->dag_done = 1;
+		return 0;
 	}
-	return 0;
+	if (r == 0) {
+		s->dag_done = 1;
+		return 0;
+	}
+	u->x.blocks++;
+	if (b->root) {
+		u->root = b->cid;
+		u->have_root = 1;
+		u->x.size = b->filesize;
+		s->rootlen = b->len;
+		s->dag_done = 1;
+		if (s->jr && journal_end(s->jr, b->seq + 1, &b->cid, err, sizeof err) < 0) {
+			xfer_fail(&u->x, XFER_SAME, "%s", err);
+			return 0;
+		}
+	}
+	if (s->jr && (*journaled = journal_has(s->jr, b->seq, &b->cid, err, sizeof err)) < 0) {
+		xfer_fail(&u->x, XFER_SAME, "%s", err);
+		s->dag_done = 1;
+		return 0;
+	}
+	return 1;
 }
 
 static int
@@ -296,6 +326,7 @@ next(void *ctx, struct http_req *r)
 	struct upload *u = s->u;
 	struct dag_block b;
 	struct job *j, *ready;
+	int journaled;
 
 	if (interrupted)
 		return RUN_DONE;
@@ -306,10 +337,13 @@ next(void *ctx, struct http_req *r)
 	/* after a failure nothing new starts: the root cannot be sent */
 	while (!s->dag_done && !s->held && !xfer_failed(&u->x)) {
 		show(s, 0);
-		if (!pull(s, &b))
+		if (!pull(s, &b, &journaled))
 			break;
-		if (u->mode == UP_BLOCK) {
+		if (u->mode == UP_BLOCK || journaled) {
+			/* a journaled block is asked for, and sent again alone
+			 * (block/put) when the node lacks it */
 			j = job_block(&b);
+			j->stat = journaled;
 			if (j->root) {
 				s->held = j;
 				break;
@@ -326,8 +360,11 @@ next(void *ctx, struct http_req *r)
 			break;
 		}
 		ready = NULL;
+		/* a shard holds consecutive blocks (its journal line is a
+		 * range): a journaled block between ends it too */
 		if (s->filling && s->filling->nblocks &&
-		    s->filling->len + CAR_SECTION_HEAD_MAX + b.len > u->car_size) {
+		    (s->filling->len + CAR_SECTION_HEAD_MAX + b.len > u->car_size ||
+		    s->filling->seq + 1 != b.seq)) {
 			ready = s->filling;
 			s->filling = NULL;
 			shard_close(ready);
@@ -401,6 +438,59 @@ same_block(const struct job *j, const char *body, char *err, size_t n)
 	return 1;
 }
 
+/*
+ * The node's answer about a journaled block: it has it (skipped), or it
+ * answered with anything else (not found, timed out, another size): the
+ * block goes out again as a block/put. A request that got no answer is
+ * retried like any other, then fails the upload.
+ */
+static void
+stat_done(struct state *s, struct job *j, struct http_req *r, const struct http_stat *st,
+    int ok, char *err)
+{
+	struct upload *u = s->u;
+	char c[CID_MAXSTR];
+	int64_t size;
+	int have = 0;
+	size_t n = 600;
+
+	if (ok && (rpc_int(r->body, "Size", &size) < 0 || size < 0 || (uint64_t)size != j->len))
+		snprintf(err, n, "block/stat reply: not the block's size (%" PRIu64 ")", j->len);
+	else if (ok)
+		have = 1;
+	else if (st->code && !interrupted)
+		snprintf(err + strlen(err), n - strlen(err),
+		    " (the node lacks the journaled block: sent again)");
+	xfer_request(&u->x, &(struct xfer_event){ .op = "block/stat", .cid = &j->cid,
+	    .size = j->len, .blocks = 0, .ok = have, .error = have ? "" : err,
+	    .req = r, .st = st }, u->onevent, u->arg);
+	if (have) {
+		u->skipped++;
+		job_free(j);
+	} else if (interrupted) {
+		job_free(j);
+	} else if (st->code) {
+		/* the node answered: it lacks the block */
+		u->resent++;
+		j->stat = 0;
+		j->attempts = 0;
+		j->due = 0;
+		if (j->root) {
+			s->held = j;
+		} else {
+			j->next = s->retry;
+			s->retry = j;
+		}
+	} else if (xfer_retry(&u->x, j->attempts, u->retries, u->backoff, st, &j->due)) {
+		j->next = s->retry;
+		s->retry = j;
+	} else {
+		xfer_fail(&u->x, failcode(st), "block/stat %s: %s", cid_str(&j->cid, c), err);
+		u->missing += j->nblocks;
+		job_free(j);
+	}
+}
+
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -412,6 +502,11 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 
 	s->inflight--;
 	r->job = NULL;
+	if (j->stat) {
+		stat_done(s, j, r, st, ok, err);
+		show(s, 0);
+		return;
+	}
 	if (ok && j->fd < 0)
 		ok = same_block(j, r->body, err, sizeof err);
 	xfer_request(&u->x, &(struct xfer_event){ .op = j->fd < 0 ? "block/put" : "dag/import",
@@ -494,6 +589,19 @@ probe(struct upload *u)
 	return d;
 }
 
+uint64_t
+upload_blocks(const struct dag_opts *o, uint64_t size)
+{
+	uint64_t links = o->maxlinks ? o->maxlinks : DAG_MAXLINKS;
+	uint64_t n = size / o->chunk + (size % o->chunk != 0), total;
+
+	if (n <= 1)
+		return 1;
+	for (total = n; n > 1; total += n)
+		n = n / links + (n % links != 0);
+	return total;
+}
+
 void
 upload_params(const struct dag_opts *o, char *buf, size_t n)
 {
@@ -507,18 +615,20 @@ upload_run(struct upload *u, dag_readfn *rd, void *arg)
 	struct state s = { .u = u };
 	struct runner_conf rc = { .concurrency = u->parallel, .http = u->http };
 	struct runner_ops ops = { next, done, NULL };
-	char params[256], body[1024], q[CID_MAXSTR + 16], c[CID_MAXSTR];
+	char params[256], body[1024], q[CID_MAXSTR + 16], c[CID_MAXSTR], err[600];
 	int64_t size;
 	int ret;
 
 	u->have_root = 0;
-	u->stored = u->skipped = u->missing = 0;
+	u->stored = u->skipped = u->missing = u->resent = 0;
 	xfer_start(&u->x);
 	if (u->dialect == DIALECT_UNKNOWN && (u->dialect = probe(u)) == DIALECT_UNKNOWN)
 		return 1;
 	if (u->journal) {
 		upload_params(&u->dag, params, sizeof params);
-		s.jr = journal_open(u->journal, params);
+		if (!(s.jr = journal_open(u->journal, params,
+		    u->have_size ? upload_blocks(&u->dag, u->size_hint) : 0, err, sizeof err)))
+			eprintf("%s", err);
 	}
 	s.dag = dag_open(&u->dag, rd, arg);
 	s.t0 = now_mono();

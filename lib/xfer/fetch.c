@@ -29,7 +29,8 @@ enum { MAXBLOCK = 4 * 1048576, MAXDEPTH = 64 };
 struct item {
 	struct cid cid;
 	uint64_t offset;
-	int64_t size;		/* file bytes expected below, -1 unknown */
+	uint64_t size;		/* file bytes expected below, if sized */
+	int sized;		/* 0: the root, whose size nothing states */
 	int state, depth, attempts;
 	double due;		/* retry not before (monotonic), 0 now */
 	uint8_t *data;		/* I_DATA: the bytes to write */
@@ -46,17 +47,19 @@ struct state {
 	int have_total;
 	struct pb_node nd;
 	struct ufs_data ud;
+	char why[200];		/* a failure's reason, when it has numbers */
 	double t0;
 };
 
 static struct item *
-item_new(const struct cid *c, uint64_t offset, int64_t size, int depth)
+item_new(const struct cid *c, uint64_t offset, uint64_t size, int sized, int depth)
 {
 	struct item *it = ecalloc(1, sizeof *it);
 
 	it->cid = *c;
 	it->offset = offset;
 	it->size = size;
+	it->sized = sized;
 	it->depth = depth;
 	return it;
 }
@@ -206,7 +209,30 @@ next(void *ctx, struct http_req *r)
 	return RUN_STARTED;
 }
 
-/* Replace a fetched node by its own data and its children. 0 or -1. */
+/* The block of item it holds n file bytes: what its parent said, and for
+ * the root the file's size. 0, or -1 with the reason. */
+static int
+sized(struct state *s, struct item *it, uint64_t n, const char *what, const char **why)
+{
+	if (it->sized && it->size != n) {
+		snprintf(s->why, sizeof s->why, "%s holds %" PRIu64 " bytes, its parent's"
+		    " blocksizes say %" PRIu64, what, n, it->size);
+		return *why = s->why, -1;
+	}
+	if (!it->sized) {
+		s->total = n;
+		s->have_total = 1;
+	}
+	return 0;
+}
+
+/*
+ * Replace a fetched node by its own data and its children: each child's
+ * blocksizes entry is what the child must hold (checked when it comes),
+ * and with the node's own data they sum to its filesize and to what its
+ * parent said, without overflow and within a file's reach (2^63 - 1
+ * bytes). 0 or -1.
+ */
 static int
 expand(struct state *s, struct item *it, const struct ufs_data *u,
     const struct pb_node *nd, const char **why)
@@ -219,20 +245,29 @@ expand(struct state *s, struct item *it, const struct ufs_data *u,
 		return *why = "UnixFS blocksizes do not match the links", -1;
 	if (it->depth >= MAXDEPTH)
 		return *why = "DAG deeper than 64 levels", -1;
-	for (i = 0; i < nd->nlinks; i++)
+	for (i = 0; i < nd->nlinks; i++) {
+		if (u->blocksizes[i] > (uint64_t)INT64_MAX - sum) {
+			snprintf(s->why, sizeof s->why, "UnixFS blocksizes add up to more than"
+			    " 2^63 - 1 bytes (entry %zu is %" PRIu64 ")", i, u->blocksizes[i]);
+			return *why = s->why, -1;
+		}
 		sum += u->blocksizes[i];
-	if ((u->has_filesize && u->filesize != sum) ||
-	    (it->size >= 0 && (uint64_t)it->size != sum))
-		return *why = "UnixFS sizes do not add up", -1;
-	if (it->size < 0) {
-		s->total = sum;
-		s->have_total = 1;
-		if (s->f->seekable && ftruncate(s->f->fd, sum) < 0 && errno != EINVAL)
-			eprintf("ftruncate:");
+	}
+	if (u->has_filesize && u->filesize != sum) {
+		snprintf(s->why, sizeof s->why, "UnixFS blocksizes and data add up to %" PRIu64
+		    " bytes, its filesize says %" PRIu64, sum, u->filesize);
+		return *why = s->why, -1;
+	}
+	if (sized(s, it, sum, "node", why) < 0)
+		return -1;
+	if (!it->sized && s->f->seekable && ftruncate(s->f->fd, sum) < 0 && errno != EINVAL) {
+		snprintf(s->why, sizeof s->why, "output of %" PRIu64 " bytes: %s", sum,
+		    strerror(errno));
+		return *why = s->why, -1;
 	}
 	off = it->offset;
 	if (u->datalen) {
-		k = item_new(&it->cid, off, u->datalen, it->depth);
+		k = item_new(&it->cid, off, u->datalen, 1, it->depth);
 		insert_before(s, it, k);
 		deliver(s, k, u->data, u->datalen);
 		if (k->state != I_DATA)
@@ -240,7 +275,7 @@ expand(struct state *s, struct item *it, const struct ufs_data *u,
 		off += u->datalen;
 	}
 	for (i = 0; i < nd->nlinks; i++) {
-		k = item_new(&nd->links[i].cid, off, u->blocksizes[i], it->depth + 1);
+		k = item_new(&nd->links[i].cid, off, u->blocksizes[i], 1, it->depth + 1);
 		insert_before(s, it, k);
 		off += u->blocksizes[i];
 	}
@@ -258,12 +293,8 @@ use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
 
 	cid_info(&it->cid, &ci);
 	if (ci.codec == CODEC_RAW) {
-		if (it->size >= 0 && (uint64_t)it->size != n)
-			return *why = "raw leaf size differs from its parent's blocksizes", -1;
-		if (it->size < 0) {
-			s->total = n;
-			s->have_total = 1;
-		}
+		if (sized(s, it, n, "raw leaf", why) < 0)
+			return -1;
 		deliver(s, it, b, n);
 		return 0;
 	}
@@ -280,13 +311,13 @@ use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
 	if (u->type != UFS_FILE && u->type != UFS_RAW)
 		return *why = "not a UnixFS file (symlink or metadata)", -1;
 	if (nd->nlinks == 0) {
-		if ((u->has_filesize && u->filesize != u->datalen) ||
-		    (it->size >= 0 && (uint64_t)it->size != u->datalen))
-			return *why = "leaf size differs from its filesize or its parent's blocksizes", -1;
-		if (it->size < 0) {
-			s->total = u->datalen;
-			s->have_total = 1;
+		if (u->has_filesize && u->filesize != u->datalen) {
+			snprintf(s->why, sizeof s->why, "leaf holds %zu bytes, its filesize"
+			    " says %" PRIu64, u->datalen, u->filesize);
+			return *why = s->why, -1;
 		}
+		if (sized(s, it, u->datalen, "leaf", why) < 0)
+			return -1;
 		deliver(s, it, u->data, u->datalen);
 		return 0;
 	}
@@ -366,7 +397,7 @@ fetch_run(struct fetch *f)
 		    cid_str(&f->root, c), ci.mhcode);
 		return 1;
 	}
-	s.head = s.tail = item_new(&f->root, 0, -1, 0);
+	s.head = s.tail = item_new(&f->root, 0, 0, 0, 0);
 	if (f->progress)
 		progress_init(0);
 	s.t0 = now_mono();

@@ -90,13 +90,21 @@ lint:
 SAN_B      = $(B)/san
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer
 SAN_CFLAGS = -O1 -g $(SAN_FLAGS)
+# Reports go to files in $(SAN_REPORTS), so that one from a command whose
+# stderr or status a test ignores still fails the run (listed after the
+# suite's line).
+SAN_REPORTS = $(abspath $(SAN_B))/reports
 SAN_ENV    = IPFSPERF_BUILD=$(abspath $(SAN_B)) \
-	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	ASAN_OPTIONS=detect_leaks=1
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(SAN_REPORTS)/ubsan \
+	ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_REPORTS)/asan
 san: lint
 	$(MAKE) --no-print-directory B=$(SAN_B) CFLAGS="$(SAN_CFLAGS)" \
 	    LDFLAGS="$(LDFLAGS) $(SAN_FLAGS)" SAN= all units
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(SAN_ENV) tests/run
+	@rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS)
+	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(SAN_ENV) tests/run; rc=$$?; \
+	n=$$(ls $(SAN_REPORTS) | wc -l); if [ "$$n" -gt 0 ]; then \
+		for f in $(SAN_REPORTS)/*; do echo "== $$f"; head -n 40 "$$f"; done; \
+		echo "san: $$n sanitizer reports in $(SAN_REPORTS)"; rc=1; fi; exit $$rc
 
 # Fuzzing: tests/fuzz/NAME.c is one libFuzzer target over a parser of
 # untrusted bytes. make units links each with tests/fuzz/replay.c into
@@ -105,7 +113,8 @@ san: lint
 # tests/fuzz/regress/NAME). make fuzz builds them with clang and libFuzzer
 # (ASan, UBSan) into $(FUZZ_B) and runs each for FUZZ_SECONDS, one after
 # another, its new inputs in $(FUZZ_B)/corpus/NAME, crashes in
-# $(FUZZ_B)/crash/NAME; it fails when one crashed.
+# $(FUZZ_B)/crash/NAME; it fails when one crashed. A target's own flags
+# are on a "fuzz-options: FLAGS */" line of its source.
 FUZZ_SRC     = $(filter-out tests/fuzz/replay.c,$(wildcard tests/fuzz/*.c))
 FUZZ_TARGETS = $(FUZZ_SRC:tests/fuzz/%.c=%)
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(B)/fuzz/replay/%)
@@ -134,6 +143,7 @@ fuzz:
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_ENV) $(FUZZ_B)/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) \
 		    -timeout=10 -close_fd_mask=2 -print_final_stats=1 \
+		    $$(sed -n 's/.*fuzz-options: \(.*\) \*\/.*/\1/p' tests/fuzz/$$t.c) \
 		    -artifact_prefix=$(FUZZ_B)/crash/$$t/ $(FUZZ_B)/corpus/$$t \
 		    $$(ls -d tests/fuzz/corpus/$$t tests/fuzz/regress/$$t 2>/dev/null) \
 		    >$(FUZZ_B)/$$t.log 2>&1; rc=$$?; \

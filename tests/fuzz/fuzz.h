@@ -8,8 +8,10 @@
  * bad input (eprintf) exits, which for a parser is a correct answer, not a
  * crash. fuzz_call(fn, arg) runs fn so that such an exit returns here, and
  * closes the files it left open. What an exiting call allocated is freed
- * by the exit in a tool, so leak reports are off inside fuzz_call; targets
- * that never exit call their parser directly and keep them.
+ * by the exit in a tool, so leak reports are off inside fuzz_call (and
+ * such a target's libFuzzer run takes -detect_leaks=0, else every input is
+ * searched for leaks again); targets that never exit call their parser
+ * directly and keep them.
  */
 #ifndef FUZZ_H
 #define FUZZ_H

@@ -4,7 +4,8 @@
  * byte picks the format, skip_bad, need_next and the columns; the rest is
  * the file (a memfd, read through its /proc/self/fd path). Bad input that
  * makes the reader exit 1 is a correct answer (fuzz.h).
- */
+ *
+ * fuzz-options: -detect_leaks=0 */
 #include <stdio.h>
 #include <sys/mman.h>
 

@@ -120,12 +120,20 @@ main(int argc, char *argv[])
 	/* everything that can be checked is, before the node is asked anything */
 	if (revert) {
 		if (backup_load(&bk, revert) < 0)
-			return EXIT_RUNTIME;
+			rc = EXIT_RUNTIME;
 	} else if (from) {
 		if (patch_read(&p, from) < 0 || patch_check(&p) < 0)
-			return EXIT_RUNTIME;
+			rc = EXIT_RUNTIME;
 	} else if (evidence_load(&ev, prof, np, cache, nc) < 0) {
-		return EXIT_RUNTIME;
+		rc = EXIT_RUNTIME;
+	}
+	if (rc) {	/* what was read before the error */
+		backup_free(&bk);
+		patch_free(&p);
+		evidence_free(&ev);
+		free(prof);
+		free(cache);
+		return rc;
 	}
 
 	if (!offline) {

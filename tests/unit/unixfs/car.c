@@ -17,7 +17,7 @@ main(void)
 	uint8_t h[CAR_HEADER_MAX], s[CAR_SECTION_HEAD_MAX];
 	struct cid c, d;
 	struct journal *j;
-	char path[256];
+	char path[256], err[600];
 	size_t n;
 	FILE *f;
 
@@ -37,8 +37,9 @@ main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	snprintf(path, sizeof path, "%s/j", dir);
-	j = journal_open(path, "chunk-size=4");
-	CHECK("new journal is empty", journal_loaded(j) == 0 && !journal_has(j, 0, &c));
+	j = journal_open(path, "chunk-size=4", 0, err, sizeof err);
+	CHECK("new journal is empty", journal_loaded(j) == 0 &&
+	    !journal_has(j, 0, &c, err, sizeof err));
 	journal_add(j, 0, &c);
 	journal_add_range(j, 1, 3, &d);
 	journal_close(j);
@@ -46,17 +47,20 @@ main(void)
 	f = fopen(path, "a");
 	fputs("b 9 Qmb", f);
 	fclose(f);
-	j = journal_open(path, "chunk-size=4");
+	j = journal_open(path, "chunk-size=4", 0, err, sizeof err);
 	CHECK("reopened: 4 blocks, the torn line ignored", journal_loaded(j) == 4);
-	CHECK("reopened: blocks 0..3 stored, 4 and 9 not", journal_has(j, 0, &c) &&
-	    journal_has(j, 2, &c) && journal_has(j, 3, &d) && !journal_has(j, 4, &c) &&
-	    !journal_has(j, 9, &c));
+	CHECK("reopened: blocks 0..3 stored, 4 and 9 not",
+	    journal_has(j, 0, &c, err, sizeof err) == 1 &&
+	    journal_has(j, 2, &c, err, sizeof err) == 1 &&
+	    journal_has(j, 3, &d, err, sizeof err) == 1 &&
+	    journal_has(j, 4, &c, err, sizeof err) == 0 &&
+	    journal_has(j, 9, &c, err, sizeof err) == 0);
 	journal_add(j, 4, &c);
 	journal_done(j, &c);
 	journal_close(j);
-	j = journal_open(path, "chunk-size=4");
+	j = journal_open(path, "chunk-size=4", 0, err, sizeof err);
 	CHECK("the torn line is gone, new lines are whole", journal_loaded(j) == 5 &&
-	    !journal_has(j, 9, &c));
+	    !journal_has(j, 9, &c, err, sizeof err));
 	journal_close(j);
 	unlink(path);
 	rmdir(dir);

@@ -40,7 +40,10 @@ for t in add cat cache api; do
 	check_eq "--test $t: exit 0" "$rc" 0
 done
 check_sh "  add: adds, no reads" "[ -s t-add/add-rpc.tsv ] && [ ! -e t-add/cat.tsv ]"
-check_sh "  cat: adds what it reads, then reads" "[ -s t-cat/add-rpc.tsv ] && [ -s t-cat/cat.tsv ] && [ ! -e t-cat/add-chunked.tsv ]"
+check_sh "  cat: adds what it reads (the same mix as all), then reads" "[ -s t-cat/add-rpc.tsv ] && [ -s t-cat/add-chunked.tsv ] && [ -s t-cat/cat.tsv ]"
+ipfs-profile -q -n 1 -s 1k --test cat --no-plots --output-dir one >/dev/null 2>one.err; rc=$?
+check_eq "-n 1: exit 0" "$rc" 0
+check_eq "  both read sections" "$(grep -c '^== Reading content' one/summary.txt)" 2
 check_sh "  cache: patterns only" "[ -s t-cache/cache-random.tsv ] && [ ! -e t-cache/cat.tsv ]"
 check_sh "  api: calls only" "[ -s t-api/calls.tsv ] && [ ! -e t-api/add-rpc.tsv ]"
 ipfs-profile -q -n 2 -s 2M --test add --no-plots --output-dir big >/dev/null 2>big.err

@@ -238,7 +238,8 @@ settle(struct journal *j, char *err, size_t n)
 	char c1[CID_MAXSTR], c2[CID_MAXSTR];
 	size_t i, k;
 
-	qsort(j->spans, j->nspans, sizeof *j->spans, byfirst);
+	if (j->nspans)	/* a journal of no block lines has no array */
+		qsort(j->spans, j->nspans, sizeof *j->spans, byfirst);
 	for (i = k = 0; i < j->nspans; i++) {
 		if (k && j->spans[i].first <= j->spans[k - 1].last + 1) {
 			if (j->spans[i].last > j->spans[k - 1].last)
@@ -250,7 +251,8 @@ settle(struct journal *j, char *err, size_t n)
 	j->nspans = k;
 	for (i = 0; i < k; i++)
 		j->loaded += j->spans[i].last - j->spans[i].first + 1;
-	qsort(j->names, j->nnames, sizeof *j->names, byseq);
+	if (j->nnames)
+		qsort(j->names, j->nnames, sizeof *j->names, byseq);
 	for (i = k = 0; i < j->nnames; i++) {
 		if (k && j->names[i].seq == j->names[k - 1].seq) {
 			if (!cid_equal(&j->names[i].cid, &j->names[k - 1].cid)) {

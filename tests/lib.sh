@@ -123,6 +123,15 @@ without() {
 }
 export -f without
 
+# png FILE: a PNG image of some substance; svg FILE TEXT...: an SVG whose
+# text has each TEXT (axis labels, legend entries, titles).
+png() { file -b "$1" | grep -q '^PNG image data' && [ "$(wc -c <"$1")" -gt 3000 ]; }
+svg() {
+	local f=$1 t; shift
+	file -b "$f" | grep -q 'SVG' && grep -q '</svg>' "$f" || { echo "$f: not an SVG" >&2; return 1; }
+	for t in "$@"; do grep -qF -- "$t" "$f" || { echo "$f: no text '$t'" >&2; return 1; }; done
+}
+
 # man_examples PAGE: print the EXAMPLES code blocks (.Bd -literal ... .Ed)
 # of an mdoc page, mdoc escapes undone, each block ended by a NUL byte.
 man_examples() {

@@ -7,14 +7,6 @@ d=$top/tests/data
 fx=$d/plots
 cd "$T" || exit 1
 
-# png FILE: a PNG image of some substance; svg FILE TEXT...: an SVG whose
-# text has each TEXT (axis labels, legend entries, titles).
-png() { file -b "$1" | grep -q '^PNG image data' && [ "$(wc -c <"$1")" -gt 3000 ]; }
-svg() {
-	local f=$1 t; shift
-	file -b "$f" | grep -q 'SVG' && grep -q '</svg>' "$f" || { echo "$f: not an SVG" >&2; return 1; }
-	for t in "$@"; do grep -qF -- "$t" "$f" || { echo "$f: no text '$t'" >&2; return 1; }; done
-}
 # dat FILE COLUMN...: columns of a picture's data, by name.
 dat() { col_where "$@"; }
 # q7 P: quantile P (type 7) of the numbers on standard input.

@@ -4,13 +4,6 @@
 . "$(dirname "$0")/../lib.sh"
 cd "$T" || exit 1
 
-png() { file -b "$1" | grep -q '^PNG image data' && [ "$(wc -c <"$1")" -gt 3000 ]; }
-svg() {
-	local f=$1 t; shift
-	file -b "$f" | grep -q 'SVG' && grep -q '</svg>' "$f" || { echo "$f: not an SVG" >&2; return 1; }
-	for t in "$@"; do grep -qF -- "$t" "$f" || { echo "$f: no text '$t'" >&2; return 1; }; done
-}
-
 ipfs-time-add -q -n 3 -s 1k,64k,1M >add.tsv || notok "ipfs-time-add ran"
 ipfs-time-cat -q -n 4 --via rpc,gateway --verify <add.tsv >cat.tsv || notok "ipfs-time-cat ran"
 ncat=$(col_where cat.tsv ok=1 warmup=0 op | wc -l)

@@ -446,16 +446,16 @@ same_block(const struct job *j, const char *body, char *err, size_t n)
  */
 static void
 stat_done(struct state *s, struct job *j, struct http_req *r, const struct http_stat *st,
-    int ok, char *err)
+    int ok, char *err, size_t n)
 {
 	struct upload *u = s->u;
 	char c[CID_MAXSTR];
 	int64_t size;
 	int have = 0;
-	size_t n = 600;
 
 	if (ok && (rpc_int(r->body, "Size", &size) < 0 || size < 0 || (uint64_t)size != j->len))
-		snprintf(err, n, "block/stat reply: not the block's size (%" PRIu64 ")", j->len);
+		snprintf(err, n, "block/stat reply: not the block's size (%" PRIu64 "): sent"
+		    " again", j->len);
 	else if (ok)
 		have = 1;
 	else if (st->code && !interrupted)
@@ -503,7 +503,7 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	s->inflight--;
 	r->job = NULL;
 	if (j->stat) {
-		stat_done(s, j, r, st, ok, err);
+		stat_done(s, j, r, st, ok, err, sizeof err);
 		show(s, 0);
 		return;
 	}

@@ -38,7 +38,7 @@ stage(int fd, const char *name)
 	if (!nstaged)
 		atexit(unstage);
 	staged = erealloc(staged, (nstaged + 1) * sizeof *staged);
-	staged[nstaged++] = path;
+	staged[nstaged++] = estrdup(path);	/* its own copy: the caller frees path */
 	while ((n = read(fd, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)

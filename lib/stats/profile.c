@@ -117,9 +117,12 @@ choosekeys(struct profset *ps, struct recr **in, char **names, size_t nin, const
 
 	if (!groupby) {
 		/* Two files: their labels ("before", "after") are what is
-		 * compared, not a key, or no group would match. */
+		 * compared, not a key, or no group would match. With -c, the
+		 * layout keys (mode, chunker) are not keys either: they often
+		 * vary with the compared value (-c label over a sweep). */
 		for (size_t i = 0; defkeys[i]; i++)
-			if (inany(in, nin, defkeys[i]) && !(nin > 1 && !strcmp(defkeys[i], "label")))
+			if (inany(in, nin, defkeys[i]) && !(nin > 1 && !strcmp(defkeys[i], "label")) &&
+			    !(ps->split && (!strcmp(defkeys[i], "mode") || !strcmp(defkeys[i], "chunker"))))
 				addkey(ps, defkeys[i]);
 		return;
 	}

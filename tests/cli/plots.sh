@@ -85,13 +85,18 @@ check_eq "latency-size: median of cat gateway 64 KiB" \
 	"$(dat latency-size.dat 'series=cat.tsv · cat gateway' size=65536 median | xargs printf '%.6f')" \
 	"$(col_where "$fx/cat.tsv" via=gateway size=65536 ok=1 t_total | q7 0.5)"
 check_eq "latency-size: p5 <= q1 <= median <= q3 <= p95" \
-	"$(dat latency-size.dat p5 q1 median q3 p95 | awk -F'\t' '!($1 <= $2 && $2 <= $3 && $3 <= $4 && $4 <= $5) {bad++} END {print bad + 0}')" 0
+	"$(dat latency-size.dat p5 q1 median q3 p95 | while IFS='	' read -r p5 q1 median q3 p95; do
+		awk -v a="$p5" -v b="$q1" -v c="$median" -v d="$q3" -v e="$p95" 'BEGIN {print !(a <= b && b <= c && c <= d && d <= e)}'
+	done | grep -c 1)" 0
 check_eq "throughput-size: median MB/s of rpc 1 MiB is size / t_total" \
 	"$(dat throughput-size.dat 'series=cat rpc' size=1048576 median | xargs printf '%.6f')" \
 	"$(col_where "$fx/cat.tsv" via=rpc size=1048576 ok=1 t_total | awk '{printf "%.9g\n", 1048576 / $1 / 1e6}' | q7 0.5)"
 # phases: the phases add up to the mean latency
 check_eq "phases: dns + connect + wait + transfer = total" \
-	"$(dat phases.dat dns connect wait transfer total | awk -F'\t' '{d = $1 + $2 + $3 + $4 - $5; if (d > 1e-6 || d < -1e-6) bad++} END {print bad + 0}')" 0
+	"$(dat phases.dat dns connect wait transfer total | while IFS='	' read -r dns connect wait transfer total; do
+		awk -v dns="$dns" -v c="$connect" -v w="$wait" -v x="$transfer" -v t="$total" \
+			'BEGIN {d = dns + c + w + x - t; print (d > 1e-6 || d < -1e-6)}'
+	done | grep -c 1)" 0
 check_eq "phases: the mean of cat rpc 1 KiB warm" \
 	"$(dat phases.dat 'series=cat rpc 1 KiB warm (n=7)' total | xargs printf '%.6f')" \
 	"$(col_where "$fx/cat.tsv" via=rpc size=1024 access=warm ok=1 t_total | awk '{s += $1} END {printf "%.6f\n", s / NR}')"

@@ -14,16 +14,20 @@
 static const char synopsis[] =
 "usage: ipfs-time-cat [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
 "       [-l label] [-t timeout] [-H header] [--via rpc,gateway,mfs]\n"
-"       [--verify] [--discard] [--show-warmup] [--api url] [--gateway url]\n"
+"       [--verify] [--discard] [--evict] [--provider multiaddr] [--show-warmup]\n"
+"       [--api url] [--gateway url]\n"
 "       [--api-auth-file file] [--gateway-auth-file file] [cid | file | -] ...\n"
 "       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
 
-enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY, O_GWAUTH };
+enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY, O_GWAUTH, O_EVICT,
+	O_PROVIDER };
 
 static const struct cli_opt catopts[] = {
 	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID), mfs (files/read), comma-separated" },
 	{ "verify", O_VERIFY, no_argument, NULL, "check every byte count (and raw blocks' hashes)" },
 	{ "discard", O_DISCARD, no_argument, NULL, "read without keeping the content" },
+	{ "evict", O_EVICT, no_argument, NULL, "read in pairs: cold after removing the blocks (block/rm), then warm" },
+	{ "provider", O_PROVIDER, required_argument, "multiaddr", "connect to the peer holding the content before each cold read" },
 	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
 	{ "gateway", O_GATEWAY, required_argument, "url", "the HTTP gateway" },
 	{ "gateway-auth-file", O_GWAUTH, required_argument, "file", "the gateway's own credentials, first line" },
@@ -59,7 +63,7 @@ main(int argc, char *argv[])
 	struct catbench b = { .via = { VIA_RPC }, .nvia = 1 };
 	struct timeopt o;
 	const char *gw_flag = NULL, *gw_authfile = NULL;
-	char **calls = NULL, extra[256];
+	char **calls = NULL, extra[512];
 	size_t ncalls = 0, callcap = 0;
 	int ch, rc;
 
@@ -73,6 +77,8 @@ main(int argc, char *argv[])
 		case O_VIA: parse_via(&b, optarg); break;
 		case O_VERIFY: b.verify = 1; break;
 		case O_DISCARD: b.discard = 1; break;
+		case O_EVICT: b.evict = 1; break;
+		case O_PROVIDER: b.provider = cli_nonempty("--provider", optarg); break;
 		case O_CALL:
 			if (!*optarg)
 				usageerr("--call: expected an endpoint such as id or stats/bw");
@@ -88,6 +94,13 @@ main(int argc, char *argv[])
 		usageerr("--call takes no CIDs: give either endpoints or CIDs");
 	if (ncalls && (b.verify || b.nvia != 1 || b.via[0] != VIA_RPC))
 		usageerr("--call times RPC calls: --via and --verify are for reads");
+	if (ncalls && (b.evict || b.provider))
+		usageerr("--call times RPC calls: --evict and --provider are for reads");
+	if (b.evict && (o.run.concurrency != 1 || o.run.rate > 0))
+		usageerr("--evict reads in pairs, one request at a time: it takes neither -c above 1 nor -r");
+	if (b.provider && strncmp(b.provider, "/", 1))
+		usageerr("--provider: expected a multiaddr such as /ip4/127.0.0.1/tcp/4001/p2p/12D3Koo..., got '%s'",
+		    b.provider);
 	b.calls = calls;
 	b.ncalls = (int)ncalls;
 	timeopt_finish(&o);
@@ -101,13 +114,13 @@ main(int argc, char *argv[])
 		catbench_operands(&b, argv + optind, argc - optind);
 
 	sig_init();
-	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g",
-	    url_redact(b.gateway), b.r.run.concurrency, b.r.run.rate);
-	b.out = timing_open(o.json, argv0, url_redact(b.api), extra);
+	snprintf(extra, sizeof extra, "gateway %s concurrency %d rate %g evict %d",
+	    url_redact(b.gateway), b.r.run.concurrency, b.r.run.rate, b.evict);
+	catbench_open(&b, o.json, argv0, url_redact(b.api), extra);
 	rc = catbench_run(&b);
 	recw_close(b.out);
 	if (!b.r.quiet)
-		runsum_print(&b.sum, "requests");
+		catbench_summary(&b);
 	if (b.skipped && rc == 0)
 		rc = EXIT_RUNTIME;	/* a failed add upstream is a failure here too */
 	catbench_free(&b);

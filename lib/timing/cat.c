@@ -9,6 +9,7 @@
 
 #include "timing/cat.h"
 #include "base/progress.h"
+#include "timing/access.h"
 #include "base/util.h"
 #include "net/rpc.h"
 #include "rec/fields.h"
@@ -24,6 +25,9 @@ struct job {
 	const char *access;
 	char *url;
 	struct sha256 hash;	/* of the bytes read, for raw-block CIDs */
+	char pre[800];		/* what went wrong before the read: its record is ok=0 */
+	int sampled, cold_first;	/* bitswap counters taken before it; a first cold read */
+	uint64_t blocks0, bytes0, expect;
 };
 
 struct state {
@@ -31,6 +35,7 @@ struct state {
 	long round;
 	size_t item;		/* target or call within the round */
 	int v;			/* via within the item */
+	int pair;		/* --evict: 0 the cold read of a pair, 1 the warm one */
 	long total;
 	struct job *jobs;
 	int njobs;
@@ -391,8 +396,21 @@ next(void *ctx, struct http_req *r)
 		struct target *first = &b->t[t->first];
 
 		j->via = b->via[(s->v + first_way(s)) % b->nvia];
-		j->access = first->read ? "warm" : "cold";
+		j->pre[0] = '\0';
+		j->expect = 0;
+		j->cold_first = 0;
+		if (b->evict) {
+			j->access = s->pair ? access_warm(b, t) : access_cold(b, t, j->pre,
+			    sizeof j->pre, &j->expect);
+		} else {
+			j->access = first->held ? "warm" : first->read ? "-" : first->access0;
+			if (!first->read && !strcmp(j->access, "cold")) {
+				access_provider(b, j->pre, sizeof j->pre);
+				j->cold_first = 1;
+			}
+		}
 		first->read = 1;
+		j->sampled = b->bitswap && access_sample(b, &j->blocks0, &j->bytes0) == 0;
 		j->url = read_url(b, t, j->via);
 		http_req_setup(r, j->via == VIA_GATEWAY ? "GET" : "POST", j->url,
 		    b->discard ? 1024 : SIZE_MAX, b->verify && t->rawhash ? hash_sink : NULL,
@@ -400,7 +418,9 @@ next(void *ctx, struct http_req *r)
 		if (j->via == VIA_GATEWAY)
 			http_req_gateway(r);	/* the RPC API's credentials stay with it */
 		sha256_init(&j->hash);
-		if (++s->v == b->nvia) {
+		if (b->evict && (s->pair ^= 1))
+			;	/* the warm read of the pair comes next */
+		else if (++s->v == b->nvia) {
 			s->v = 0;
 			s->item++;
 		}
@@ -424,14 +444,46 @@ callname(const char *call, char *buf, size_t n)
 	return buf;
 }
 
+/*
+ * After a read: what went wrong before it makes it a failure; what bitswap
+ * received during it (*got: measured); an ok read makes later ones warm.
+ * Returns the read's ok.
+ */
+static int
+read_after(struct catbench *b, const struct job *j, int ok, char *err, size_t n, int *got,
+    uint64_t *blocks, uint64_t *bytes)
+{
+	struct target *tg = &b->t[j->target];
+	size_t len;
+
+	if (j->sampled)
+		*got = access_received(b, tg, j->cold_first && ok && !*j->pre, ok ? j->expect : 0,
+		    j->blocks0, j->bytes0, blocks, bytes) == 0;
+	if (*j->pre) {
+		char was[800];
+
+		snprintf(was, sizeof was, "%s", err);
+		snprintf(err, n, "%.700s%s%.700s", j->pre, *was ? "; then " : "", was);
+		ok = 0;
+	}
+	len = strlen(err);
+	if (!ok && *got && *blocks == 0 && !strcmp(j->access, "cold") && b->provider)
+		snprintf(err + len, n - len, " (bitswap received no block: does %s hold it?)",
+		    b->provider);
+	if (ok)
+		b->t[tg->first].held = 1;
+	return ok;
+}
+
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
 	struct state *s = ctx;
 	struct catbench *b = s->b;
 	struct job *j = r->job;
-	char err[700], op[128];
-	int ok = rpc_outcome(st, r->body, err, sizeof err);
+	char err[1600], op[128];
+	int ok = rpc_outcome(st, r->body, err, sizeof err), got = 0;
+	uint64_t got_blocks = 0, got_bytes = 0;
 	struct timing t = {
 		.via = j->via == VIA_GATEWAY ? "gateway" : j->via == VIA_MFS ? "mfs" : "rpc",
 		.label = b->r.label,
@@ -477,11 +529,20 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 			}
 		}
 	}
+	if (!b->ncalls)
+		ok = read_after(b, j, ok, err, sizeof err, &got, &got_blocks, &got_bytes);
 	t.ok = ok;
 	t.error = err;
 	http_timing(&t, r, st);
-	if (!j->warmup || b->r.show_warmup)
+	if (!j->warmup || b->r.show_warmup) {
+		if (got) {
+			recw_uint(b->out, TC_NCOLS, got_blocks);
+			recw_uint(b->out, TC_NCOLS + 1, got_bytes);
+		}
 		timing_write(b->out, &t);
+		if (!b->ncalls)
+			b->naccess[!strcmp(j->access, "cold") ? 0 : !strcmp(j->access, "warm") ? 1 : 2]++;
+	}
 	runsum_add(&b->sum, &t, st);
 	b->nreq++;
 	if (!ok)
@@ -509,22 +570,37 @@ catbench_run(struct catbench *b)
 		deal_coins(b);
 	}
 	s.total = (b->r.warmup + b->r.iterations) *
-	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia);
+	    (b->ncalls ? b->ncalls : (long)b->nt * b->nvia * (b->evict ? 2 : 1));
 	s.jobs = ecalloc(b->r.run.concurrency, sizeof *s.jobs);
 	runsum_start(&b->sum);
 	progress_init(b->r.quiet);
 	if (!b->ncalls && uses_mfs(b))
 		mfs_stage(b);
+	if (!b->ncalls)
+		access_start(b);
 	rc = runner_run(&b->r.run, &ops, &s);
 	if (b->mfsdir)
 		mfs_unstage(b);
 	progress_end();
+	access_end(b);
 	for (int i = 0; i < s.njobs; i++)
 		free(s.jobs[i].url);
 	free(s.jobs);
 	if (rc)
 		return rc;
 	return b->nfail ? 1 : 0;
+}
+
+void
+catbench_open(struct catbench *b, int json, const char *tool, const char *api,
+    const char *extra)
+{
+	static const char *const more[] = { "bitswap_blocks", "bitswap_bytes", NULL };
+	static const char *cols[TC_NCOLS + sizeof more / sizeof *more];
+
+	memcpy(cols, timing_cols, TC_NCOLS * sizeof *cols);
+	memcpy(cols + TC_NCOLS, more, sizeof more);
+	b->out = timing_open_cols(stdout, cols, json, tool, api, extra);
 }
 
 void
@@ -550,6 +626,14 @@ catbench_operands(struct catbench *b, char *const *args, int n)
 		eprintf("no CIDs to read");
 	if (b->verify)
 		catbench_sizes(b);
+}
+
+void
+catbench_summary(const struct catbench *b)
+{
+	runsum_print(&b->sum, "requests");
+	if (!b->ncalls)
+		access_report(b);
 }
 
 void

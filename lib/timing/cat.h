@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "net/runner.h"
+#include "timing/blocks.h"
 #include "timing/options.h"
 #include "rec/write.h"
 #include "timing/summary.h"
@@ -17,7 +18,12 @@ struct target {
 	int64_t size;		/* expected content bytes; < 0 unknown */
 	char *why;		/* why the size is unknown, for --verify */
 	size_t first;		/* index of the first target with this path */
-	int read;		/* read at least once: later reads are warm */
+	int read;		/* a read of it has started */
+	int held;		/* a read of it ended ok: later ones are warm */
+	const char *access0;	/* its first read's, without --evict: cold, warm, - */
+	struct blockset dag;	/* every block under its CID, once listed */
+	int listed;		/* dag is complete */
+	int warned;		/* its --evict trouble was said */
 	size_t coin;		/* rank among targets of its size: which way first */
 	int rawhash;		/* a raw-block CID: --verify checks its sha2-256 */
 	uint8_t digest[32];
@@ -32,6 +38,12 @@ struct catbench {
 	char *mfsdir;		/* with VIA_MFS: the scratch MFS folder of the run */
 	struct timerun r;	/* iterations, warm-ups, label, concurrency... */
 	int verify, discard;
+	int evict;		/* --evict: each read is a pair, cold after block/rm, then warm */
+	const char *provider;	/* --provider: swarm/connect before each cold read */
+	int bitswap;		/* sample bitswap/stat around each read (sequential runs) */
+	struct http_req node;	/* the untimed calls around the reads */
+	struct blockset local0;	/* the store before the run (without --evict) */
+	unsigned long naccess[3];	/* records by access: cold, warm, - */
 	const char *api, *gateway;
 	struct recw *out;
 	/* results */
@@ -55,6 +67,9 @@ int catbench_add(struct catbench *b, const char *arg, int64_t size, char *why, s
  */
 void catbench_operands(struct catbench *b, char *const *args, int n);
 
+/* The end-of-run report on stderr: requests, times, failures, accesses. */
+void catbench_summary(const struct catbench *b);
+
 /* Free what catbench_add, _load and _run made. */
 void catbench_free(struct catbench *b);
 
@@ -70,6 +85,11 @@ int catbench_load(struct catbench *b, const char *path);
  * multihash, and ask the node (files/stat) the size of every other target
  * that has none yet. Not timed. */
 void catbench_sizes(struct catbench *b);
+
+/* Open b->out on stdout: the timing columns, then bitswap_blocks and
+ * bitswap_bytes (what bitswap received during a read, when measured). */
+void catbench_open(struct catbench *b, int json, const char *tool, const char *api,
+    const char *extra);
 
 /* Run warm-ups then measured rounds. 0, 1 when a request failed, 130. */
 int catbench_run(struct catbench *b);

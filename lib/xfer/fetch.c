@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "xfer/fetch.h"
+#include "base/clock.h"
 #include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
@@ -203,7 +204,7 @@ next(void *ctx, struct http_req *r)
 	if (!later)
 		return RUN_DONE;
 	/* only retries left, none due yet */
-	if (!xfer_sleep(later) || !(it = startable(s, &later)))
+	if (!sleep_until(later) || !(it = startable(s, &later)))
 		return RUN_DONE;
 	start(s, r, it);
 	return RUN_STARTED;

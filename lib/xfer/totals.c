@@ -3,11 +3,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "xfer/totals.h"
 #include "base/clock.h"
-#include "base/sig.h"
 #include "net/retry.h"
 
 void
@@ -64,19 +62,6 @@ xfer_retry(struct xfer *x, int attempts, int retries, double backoff,
 	return 1;
 }
 
-int
-xfer_sleep(double due)
-{
-	struct timespec ts;
-	double d;
-
-	while (!interrupted && (d = due - now_mono()) > 0) {
-		ts.tv_sec = (time_t)d;
-		ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
-		nanosleep(&ts, NULL);
-	}
-	return !interrupted;
-}
 
 void
 xfer_timing(const struct xfer *x, struct timing *t)

@@ -58,8 +58,6 @@ int xfer_failed(const struct xfer *x);
  * doubling backoff) and the retry is counted. */
 int xfer_retry(struct xfer *x, int attempts, int retries, double backoff,
     const struct http_stat *st, double *due);
-/* Sleep until due (monotonic seconds): 1, or 0 when SIGINT came first. */
-int xfer_sleep(double due);
 
 /* The whole transfer as a timing record's code, bytes and phases, and its
  * start ts (t_sched and t_start are the caller's). */

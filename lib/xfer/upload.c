@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "xfer/upload.h"
+#include "base/clock.h"
 #include "base/progress.h"
 #include "base/sig.h"
 #include "base/util.h"
@@ -257,7 +258,7 @@ sleep_retry(struct state *s)
 {
 	struct job *j = take_retry(s, 1);
 
-	if (!xfer_sleep(j->due)) {
+	if (!sleep_until(j->due)) {
 		job_free(j);
 		return NULL;
 	}

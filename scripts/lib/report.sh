@@ -107,8 +107,9 @@ report_all() {
 	impl=$(echo "$node" | jq -r 'if ."ipfs-core" then "js-ipfs \(.Version)" elif .Version then "Kubo \(.Version)" else "unknown" end')
 	{
 		echo "ipfs-profile of $apiurl ($impl), $(date -u -d "@$started" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u)"
-		echo "label ${label:--}, $n iterations, sizes $sizes, tests $tests${workload:+, workload $workload}"
+		echo "label ${label:--}, $n iterations, sizes $sizes, tests $tests${workload:+, workload $workload}${provider:+, provider $provider}"
 	} >>"$dir/summary.txt"
+	cold=0 coldnote=
 
 	if has "$dir/add-rpc.tsv" && has "$dir/add-chunked.tsv"; then
 		merge "$dir/add-rpc.tsv" "$dir/add-chunked.tsv" >"$dir/adds.tsv"
@@ -124,8 +125,17 @@ report_all() {
 			prof-diff -c mode=block,car -g op,size -m t_total,mb_per_s "$dir/uploads.tsv"
 	fi
 	if has "$dir/cat.tsv"; then
-		section "Reading content: first access (cold) against later ones (warm)" cat-access \
-			prof-diff -c access=cold,warm -g op,via,size -m t_total "$dir/cat.tsv"
+		cold=$(awk -F'\t' '/^#/ {next} !h {for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next}
+			$c["access"] == "cold" && $c["warmup"] != 1 {k++} END {print k + 0}' "$dir/cat.tsv")
+		if [ "$cold" -gt 0 ]; then
+			coldnote="cold reads: $cold verified: before each, this node's copy was removed (block/rm) and checked gone, then fetched from ${provider_ma:-another node} over bitswap"
+			section "Reading content: first access (cold) against later ones (warm)" cat-access \
+				prof-diff -c access=cold,warm -g op,via,size -m t_total "$dir/cat.tsv"
+		else
+			coldnote="cold reads: none: every block read was already on this node (checked), so every read is warm; give --provider URL, a second node, for cold reads"
+			section "Reading content: first access (cold) against later ones (warm)" cat-access echo "(no cold reads to compare)"
+		fi
+		echo "$coldnote" >>"$dir/summary.txt"
 		section "Reading content: RPC API against the gateway and the filesystem API (MFS)" cat-via \
 			prof-diff -c via=rpc,gateway,mfs -g op,size,access -m t_total,mb_per_s "$dir/cat.tsv"
 	fi
@@ -169,7 +179,8 @@ report_all() {
 		case $part in
 		add) src=$dir/adds.tsv cmd="-c via=rpc,chunked -g op,size -m t_total,mb_per_s"
 			has "$dir/add-chunked.tsv" || cmd="-g op,size -m t_total,mb_per_s" ;;
-		cat-access) src=$dir/cat.tsv cmd="-c access=cold,warm -g op,via,size -m t_total" ;;
+		cat-access) src=$dir/cat.tsv cmd="-c access=cold,warm -g op,via,size -m t_total"
+			[ "$cold" -gt 0 ] || src=/nonexistent ;;
 		cat-via) src=$dir/cat.tsv cmd="-c via=rpc,gateway,mfs -g op,size,access -m t_total,mb_per_s" ;;
 		api) src=$dir/calls.tsv cmd="-g op -m t_total" ;;
 		workload) src=$dir/workload.tsv cmd= ;;
@@ -193,12 +204,14 @@ report_all() {
 	# shellcheck disable=SC2086
 	jq -n --arg api "$apiurl" --arg lbl "$label" --arg sizes "$sizes" --arg tests "$tests" \
 		--arg workload "$workload" --argjson n "$n" --argjson started "$started" \
-		--argjson node "$node" --arg impl "$impl" --argjson memory "$memj" \
+		--argjson node "$node" --arg impl "$impl" --argjson cold "$cold" \
+		--arg provider "${provider_ma:-}" --arg coldnote "$coldnote" --argjson memory "$memj" \
 		--slurpfile cache "$dir/.cache.json" --slurpfile tune "$dir/.tune.json" $args '{
 		tool: "ipfs-profile", started: $started,
 		parameters: {"api": $api, "label": $lbl, "iterations": $n, "file_sizes": ($sizes | split(",")),
 			"tests": $tests, "workload": (if $workload == "" then null else $workload end)},
 		node: ($node + {implementation: $impl}),
+		cold_reads: {verified: $cold, provider: (if $provider == "" then null else $provider end), note: $coldnote},
 		add: $r_add[0], cat_access: $r_cat_access[0], cat_via: $r_cat_via[0], api: $r_api[0],
 		workload: $r_workload[0], cache: $cache[0], memory: $memory,
 		recommendations: $tune[0]}' >"$dir/profiling_results.json" 2>>"$log" ||

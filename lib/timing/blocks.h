@@ -1,0 +1,66 @@
+/* timing/blocks.h: what a node holds of a DAG, as ipfs-time-cat sees it
+ * between timed reads: its store (refs/local), a DAG's blocks, eviction
+ * (block/rm), its bitswap counters and its swarm connections. Every call
+ * here is an untimed RPC call on one reused request slot. */
+#ifndef BLOCKS_H
+#define BLOCKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "net/http.h"
+
+/* A block named by its CID as the node printed it, keyed by its multihash
+ * (refs/local names blocks as raw CIDv1, refs and links as any CID). */
+struct blk {
+	char *cid;
+	char key[180];		/* hex multihash code, '-', hex digest */
+};
+
+struct blockset {
+	struct blk *v;
+	size_t n, cap;
+};
+
+void blockset_free(struct blockset *s);
+/* Whether s, sorted by blocks_local, holds a block with key. */
+int blockset_has(const struct blockset *s, const char *key);
+/* How many blocks of dag local holds. */
+size_t blockset_held(const struct blockset *dag, const struct blockset *local);
+/* The multihash key of a CID's text form: 0, or -1 when it is not a CID. */
+int blk_key(const char *cid, char key[180]);
+
+/*
+ * The node's whole store (refs/local), sorted for blockset_has. One call,
+ * whose reply grows with the store (about 70 bytes a block). 0, or -1 with
+ * the reason in err.
+ */
+int blocks_local(struct http_req *r, const char *api, struct blockset *out,
+    char *err, size_t n);
+
+/*
+ * The blocks of the DAG under root (a CID), root first, each once, by
+ * block/get and dag-pb links (raw blocks are leaves). With local, only the
+ * blocks local holds are asked for, so nothing is fetched from the
+ * network: the walk stops at the first block local lacks and returns 0.
+ * Without local, block/get fetches what the node lacks. Returns 1 when
+ * every block was listed, 0 as said, -1 on an error (err: which block,
+ * why; codecs other than raw and dag-pb cannot be walked).
+ */
+int blocks_dag(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, struct blockset *dag, char *err, size_t n);
+
+/* Remove every block of dag from the node (block/rm, force: blocks it
+ * lacks are not errors), 64 a call. 0, or -1 with the first error. */
+int blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
+    char *err, size_t n);
+
+/* The node's bitswap counters (bitswap/stat BlocksReceived, DataReceived). */
+int bitswap_received(struct http_req *r, const char *api, uint64_t *blocks,
+    uint64_t *bytes, char *err, size_t n);
+
+/* swarm/connect to a multiaddr: 0, or -1 with the node's reason. */
+int swarm_connect(struct http_req *r, const char *api, const char *addr,
+    char *err, size_t n);
+
+#endif

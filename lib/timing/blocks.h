@@ -50,8 +50,8 @@ int blocks_local(struct http_req *r, const char *api, struct blockset *out,
 int blocks_dag(struct http_req *r, const char *api, const char *root,
     const struct blockset *local, struct blockset *dag, char *err, size_t n);
 
-/* Remove every block of dag from the node (block/rm, force: blocks it
- * lacks are not errors), 64 a call. 0, or -1 with the first error. */
+/* Remove every block of dag from the node (block/rm), 64 a call; blocks
+ * it lacks are not errors. 0, or -1 with the first other error. */
 int blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
     char *err, size_t n);
 

@@ -26,6 +26,15 @@ check_grep "add: the missing file is named" "nosuchfile" "$T/err"
 check_exit "cat: --via bogus" 2 ipfs-time-cat --via ftp QmX
 check_exit "cat: --call with CIDs" 2 ipfs-time-cat --call id QmX
 check_exit "cat: bad IPFS_API" 2 env IPFS_API=nonsense ipfs-time-cat --call id
+cid=bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy
+check_exit "cat: --evict with -c 2" 2 ipfs-time-cat --api $dead --evict -c 2 $cid
+check_grep "  --evict reads one pair at a time: said" "evict reads in pairs, one request at a time: it takes neither -c above 1 nor -r" "$T/err"
+check_exit "cat: --evict with -r" 2 ipfs-time-cat --api $dead --evict -r 5 $cid
+check_exit "cat: --evict with --call" 2 ipfs-time-cat --api $dead --evict --call id
+check_grep "  --evict is for reads: said" "evict and --provider are for reads" "$T/err"
+check_exit "cat: --provider not a multiaddr" 2 ipfs-time-cat --api $dead --provider 127.0.0.1:4001 $cid
+check_grep "  the address is named" "provider: expected a multiaddr such as /ip4/.*, got '127.0.0.1:4001'" "$T/err"
+check_exit "cat: --provider empty" 2 ipfs-time-cat --api $dead --provider '' $cid
 
 # a stopped node: one ok=0 record per request, exit 1, no crash
 ipfs-time-add --api $dead -q -n 2 -w 0 -s 1k,2k >"$T/dead.tsv" 2>"$T/dead.err"; rc=$?

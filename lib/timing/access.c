@@ -26,6 +26,9 @@ warn_once(struct target *t, const char *what, const char *why)
 		weprintf("--evict: %s: %s", t->path, why);
 }
 
+static int counts_since(struct catbench *b, uint64_t blocks0, uint64_t bytes0,
+    uint64_t expect, uint64_t *blocks, uint64_t *bytes);
+
 /* Without --evict: each first read's access from the store before the run. */
 static void
 first_reads(struct catbench *b)
@@ -64,18 +67,44 @@ first_reads(struct catbench *b)
 }
 
 void
-access_start(struct catbench *b)
+access_open(struct catbench *b)
 {
-	char err[700];
-	uint64_t x, y;
+	struct blockset local;
+	char err[700] = "";
 
 	http_req_init(&b->node, b->r.run.http);
+	access_provider(b, err, sizeof err);
+	if (*err)
+		weprintf("%s", err);
 	b->bitswap = 0;
 	if (b->r.run.concurrency == 1) {
-		if (bitswap_received(&b->node, b->api, &x, &y, err, sizeof err) == 0)
+		if (bitswap_received(&b->node, b->api, &b->blocks0, &b->bytes0, err, sizeof err) == 0)
 			b->bitswap = 1;
 		else if (b->evict || b->provider)
 			weprintf("%s: the bitswap_blocks and bitswap_bytes columns stay empty", err);
+	}
+	if (b->bitswap && blocks_local(&b->node, b->api, &local, err, sizeof err) == 0) {
+		b->stored0 = local.n;
+		blockset_free(&local);
+	} else {
+		b->bitswap = 0;
+	}
+}
+
+void
+access_start(struct catbench *b)
+{
+	struct blockset local;
+	char err[700];
+	uint64_t x, y;
+
+	if (!b->node.h)
+		access_open(b);
+	/* what files/stat, files/cp fetched before the run is counted late */
+	if (b->bitswap && blocks_local(&b->node, b->api, &local, err, sizeof err) == 0) {
+		if (local.n > b->stored0)
+			counts_since(b, b->blocks0, b->bytes0, local.n - b->stored0, &x, &y);
+		blockset_free(&local);
 	}
 	if (!b->evict)
 		first_reads(b);
@@ -138,11 +167,11 @@ access_cold(struct catbench *b, struct target *t, char *pre, size_t n, uint64_t 
 
 	*expect = 0;
 	access_root(t, root, sizeof root);
+	access_provider(b, pre, n);	/* first: the walk below may fetch from it */
 	if (!t->listed) {
 		if (list_dag(b, root, &t->dag, err, sizeof err) != 1) {
 			blockset_free(&t->dag);
 			warn_once(t, "cannot list its blocks", err);
-			access_provider(b, pre, n);
 			return "-";
 		}
 		t->listed = 1;
@@ -151,12 +180,10 @@ access_cold(struct catbench *b, struct target *t, char *pre, size_t n, uint64_t 
 	(void)blocks_rm(&b->node, b->api, &t->dag, err, sizeof err);
 	if (blocks_local(&b->node, b->api, &local, what, sizeof what) < 0) {
 		warn_once(t, "cannot check the blocks are gone", what);
-		access_provider(b, pre, n);
 		return "-";
 	}
 	held = blockset_held(&t->dag, &local);
 	blockset_free(&local);
-	access_provider(b, pre, n);
 	if (held) {
 		snprintf(what, sizeof what, "%zu of its %zu blocks still held after block/rm", held,
 		    t->dag.n);

@@ -13,8 +13,17 @@
 const char *access_root(const struct target *t, char *buf, size_t n);
 
 /*
- * Before the run: open the untimed slot; with one request in flight,
- * whether bitswap/stat answers (b->bitswap); without --evict, what each
+ * Before anything else asks the node (--verify's files/stat, --via mfs's
+ * files/cp): open the untimed slot, connect to the provider, and with one
+ * request in flight see whether bitswap/stat answers (b->bitswap) and
+ * note its counts and the store's size, so that access_start can wait for
+ * the counts of what those calls fetched.
+ */
+void access_open(struct catbench *b);
+
+/*
+ * Just before the first read: wait for bitswap to count what was fetched
+ * since access_open (js-ipfs counts late); without --evict, what each
  * target's first read will be: cold when the node lacks its root block,
  * warm when it holds every block of its DAG (refs/local, then a walk of
  * the local blocks), else "-".

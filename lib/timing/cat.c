@@ -446,12 +446,13 @@ callname(const char *call, char *buf, size_t n)
 
 /*
  * After a read: what went wrong before it makes it a failure; what bitswap
- * received during it (*got: measured); an ok read makes later ones warm.
+ * received during it (*got: measured), and a cold read that timed out with
+ * nothing received says so; an ok read makes later ones warm.
  * Returns the read's ok.
  */
 static int
-read_after(struct catbench *b, const struct job *j, int ok, char *err, size_t n, int *got,
-    uint64_t *blocks, uint64_t *bytes)
+read_after(struct catbench *b, const struct job *j, int ok, int timedout, char *err, size_t n,
+    int *got, uint64_t *blocks, uint64_t *bytes)
 {
 	struct target *tg = &b->t[j->target];
 	size_t len;
@@ -467,7 +468,7 @@ read_after(struct catbench *b, const struct job *j, int ok, char *err, size_t n,
 		ok = 0;
 	}
 	len = strlen(err);
-	if (!ok && *got && *blocks == 0 && !strcmp(j->access, "cold") && b->provider)
+	if (!ok && *got && *blocks == 0 && !strcmp(j->access, "cold") && b->provider && timedout)
 		snprintf(err + len, n - len, " (bitswap received no block: does %s hold it?)",
 		    b->provider);
 	if (ok)
@@ -530,7 +531,8 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 		}
 	}
 	if (!b->ncalls)
-		ok = read_after(b, j, ok, err, sizeof err, &got, &got_blocks, &got_bytes);
+		ok = read_after(b, j, ok, st->curlcode == CURLE_OPERATION_TIMEDOUT, err, sizeof err,
+		    &got, &got_blocks, &got_bytes);
 	t.ok = ok;
 	t.error = err;
 	http_timing(&t, r, st);
@@ -624,6 +626,7 @@ catbench_operands(struct catbench *b, char *const *args, int n)
 		weprintf("skipped %lu input records without a CID (failed adds)", b->skipped);
 	if (!b->nt)
 		eprintf("no CIDs to read");
+	access_open(b);	/* before files/stat fetches anything */
 	if (b->verify)
 		catbench_sizes(b);
 }

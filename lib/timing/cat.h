@@ -43,6 +43,8 @@ struct catbench {
 	int bitswap;		/* sample bitswap/stat around each read (sequential runs) */
 	struct http_req node;	/* the untimed calls around the reads */
 	struct blockset local0;	/* the store before the run (without --evict) */
+	uint64_t blocks0, bytes0;	/* bitswap's counts, and the store's size, */
+	size_t stored0;			/* before anything asked the node */
 	unsigned long naccess[3];	/* records by access: cold, warm, - */
 	const char *api, *gateway;
 	struct recw *out;

@@ -125,12 +125,21 @@ report_all() {
 			prof-diff -c mode=block,car -g op,size -m t_total,mb_per_s "$dir/uploads.tsv"
 	fi
 	if has "$dir/cat.tsv"; then
-		cold=$(awk -F'\t' '/^#/ {next} !h {for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next}
-			$c["access"] == "cold" && $c["warmup"] != 1 {k++} END {print k + 0}' "$dir/cat.tsv")
+		set -- $(awk -F'\t' '/^#/ {next} !h {for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next}
+			$c["warmup"] == 1 {next}
+			{a[$c["access"]]++} $c["access"] == "cold" && $c["ok"] == 1 {k++}
+			END {print a["cold"] + 0, k + 0, a["warm"] + 0, a["-"] + 0}' "$dir/cat.tsv")
+		cold=$1
 		if [ "$cold" -gt 0 ]; then
-			coldnote="cold reads: $cold verified: before each, this node's copy was removed (block/rm) and checked gone, then fetched from ${provider_ma:-another node} over bitswap"
+			coldnote="cold reads: $cold verified ($2 ok): before each, this node's copy was removed (block/rm) and checked gone, then fetched from ${provider_ma:-another node} over bitswap"
 			section "Reading content: first access (cold) against later ones (warm)" cat-access \
 				prof-diff -c access=cold,warm -g op,via,size -m t_total "$dir/cat.tsv"
+		elif [ -n "$provider" ]; then
+			coldnote="cold reads: none verified although --provider was given: $3 warm, $4 unchecked (-); why is in $log (pinned content cannot be evicted)"
+			section "Reading content: first access (cold) against later ones (warm)" cat-access echo "(no cold reads to compare)"
+		elif [ "$4" -gt 0 ]; then
+			coldnote="cold reads: none: $3 reads warm (checked), $4 unchecked (-); give --provider URL, a second node, for cold reads"
+			section "Reading content: first access (cold) against later ones (warm)" cat-access echo "(no cold reads to compare)"
 		else
 			coldnote="cold reads: none: every block read was already on this node (checked), so every read is warm; give --provider URL, a second node, for cold reads"
 			section "Reading content: first access (cold) against later ones (warm)" cat-access echo "(no cold reads to compare)"

@@ -92,7 +92,7 @@ check_eq "ipfs-profile --provider: exit 0" "$rc" 0
 check_eq "  2 sizes x 3 ways x 2 pairs: 12 cold, 12 warm, all ok" \
 	"$(col_where prof/cat.tsv ok=1 access | sort | uniq -c | awk '{print $1 $2}' | tr '\n' ' ')" "12cold 12warm "
 check_grep "  the summary says the cold reads were verified, and from where" \
-	"^cold reads: 12 verified: before each, this node's copy was removed \(block/rm\) and checked gone, then fetched from $IPFS_SWARM_A over bitswap" \
+	"^cold reads: 12 verified \(12 ok\): before each, this node's copy was removed \(block/rm\) and checked gone, then fetched from $IPFS_SWARM_A over bitswap" \
 	prof/summary.txt
 check_sh "  profiling_results.json: 12 verified, the provider named" \
 	"jq -e --arg p '$IPFS_SWARM_A' '.cold_reads.verified == 12 and .cold_reads.provider == \$p' prof/profiling_results.json"

@@ -58,7 +58,7 @@ check_eq "--no-metrics: no phase columns" "$(head -n 1 nm/profile.tsv | tr '\t' 
 check_sh "  no node metrics, no phases picture" "[ ! -e nm/memory.tsv ] && [ ! -e nm/phases.png ]"
 
 # bad arguments: before any request, exit 2; an output that cannot be written: 1
-for bad in "-s 10Q" "--file-sizes=1k,0" "-n x" "--iterations=0" "--test=bogus" "-n" "--bogus" "extra"; do
+for bad in "-s 10Q" "--file-sizes=1k,0" "--provider http://127.0.0.1:2 --test add" "--provider 127.0.0.1:5001" "-n x" "--iterations=0" "--test=bogus" "-n" "--bogus" "extra"; do
 	# shellcheck disable=SC2086
 	check_exit "bad arguments: $bad: exit 2" 2 ipfs-profile --api http://127.0.0.1:1 $bad
 done

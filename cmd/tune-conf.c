@@ -16,11 +16,12 @@ static const char synopsis[] =
 "usage: tune-conf [-jnq] [-p profile ...] [-c cache ...] [-a alpha] [-t target-hit-ratio]\n"
 "       [-m memory] [-g growth] [--large size] [--api-factor x] [--patch]\n"
 "       [--apply [--restart-ok] [--backup file]] [--api url] [--api-auth-file file]\n"
+"       [--timeout duration]\n"
 "       tune-conf [-jq] --apply --from patch [--restart-ok] [--backup file] [--api url]\n"
 "       tune-conf [-q] --revert backup [--api url] [--api-auth-file file]";
 
 enum { O_LARGE = CLI_LONG, O_FACTOR, O_PATCH, O_APPLY, O_FROM, O_BACKUP, O_RESTART, O_REVERT,
-	O_API, O_AUTHFILE };
+	O_API, O_AUTHFILE, O_TIMEOUT };
 
 static const struct cli_opt tuneopts[] = {
 	{ "profile", 'p', required_argument, "file", "timing records or a prof-diff -o tsv comparison" },
@@ -40,6 +41,7 @@ static const struct cli_opt tuneopts[] = {
 	{ "revert", O_REVERT, required_argument, "backup", "restore the values of a backup" },
 	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
 	{ "api-auth-file", O_AUTHFILE, required_argument, "file", "RPC API credentials" },
+	{ "timeout", O_TIMEOUT, required_argument, "duration", "give up on a request after it (120s; 0: never)" },
 	{ "json", 'j', no_argument, NULL, "JSON Lines" },
 	{ "quiet", 'q', no_argument, NULL, "no messages but errors" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -60,6 +62,7 @@ main(int argc, char *argv[])
 	struct tune_applyopts ao = { 0 };
 	char **prof = NULL, **cache = NULL, *api, *auth, err[768];
 	const char *from = NULL, *revert = NULL, *apiflag = NULL, *authfile = NULL;
+	double timeout = 120;
 	size_t np = 0, nc = 0, pcap = 0, ccap = 0, nstdin = 0;
 	int c, json = 0, quiet = 0, offline = 0, patch = 0, apply = 0, rc = 0;
 	struct tune_evidence ev = { 0 };
@@ -88,6 +91,7 @@ main(int argc, char *argv[])
 		case O_RESTART: ao.restart_ok = 1; break;
 		case O_REVERT: revert = optarg; break;
 		case O_API: apiflag = cli_nonempty("--api", optarg); break;
+		case O_TIMEOUT: timeout = cli_duration("--timeout", optarg); break;
 		case O_AUTHFILE: authfile = cli_nonempty("--api-auth-file", optarg); break;
 		case 'j': json = 1; break;
 		case 'q': quiet = 1; break;
@@ -139,7 +143,7 @@ main(int argc, char *argv[])
 	if (!offline) {
 		api = discover_api(apiflag);
 		auth = discover_auth(authfile);
-		if (node_open(&node, api, auth, err, sizeof err) < 0 ||
+		if (node_open(&node, api, auth, timeout, err, sizeof err) < 0 ||
 		    (!revert && !from && node_state(&node, err, sizeof err) < 0))
 			eprintf("the node at %s: %s%s", url_redact(api), err,
 			    revert || apply ? "" : " (--offline tunes from the records alone)");

@@ -76,14 +76,15 @@ jint(const json_t *o, const char *key)
 }
 
 int
-node_open(struct tune_node *n, const char *api, const char *auth, char *err, size_t len)
+node_open(struct tune_node *n, const char *api, const char *auth, double timeout, char *err,
+    size_t len)
 {
 	const char *ver;
 	json_t *v;
 
 	memset(n, 0, sizeof *n);
 	n->api = estrdup(api);
-	n->http.timeout = 120;
+	n->http.timeout = timeout;
 	n->http.connect_timeout = 10;
 	n->http.auth = auth;
 	n->objects = n->repo_size = n->storage_max = -1;

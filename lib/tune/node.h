@@ -29,9 +29,11 @@ struct tune_node {
 	int64_t objects, repo_size, storage_max;	/* repo/stat; -1 unknown */
 };
 
-/* Open the API at api (with credentials auth, may be NULL) and ask its
- * version: 0, or -1 with the reason in err. */
-int node_open(struct tune_node *n, const char *api, const char *auth, char *err, size_t len);
+/* Open the API at api (with credentials auth, may be NULL; each request
+ * given up after timeout seconds, 0: never) and ask its version: 0, or -1
+ * with the reason in err. */
+int node_open(struct tune_node *n, const char *api, const char *auth, double timeout,
+    char *err, size_t len);
 void node_close(struct tune_node *n);
 
 /* Read config/show: 0 or -1 with err. */

@@ -325,6 +325,14 @@ use_block(struct state *s, struct item *it, const uint8_t *b, size_t n,
 	return expand(s, it, u, nd, why);
 }
 
+/* A block/get that timed out before any byte came: a block the node looks
+ * for and does not find; asking again waits as long for the same answer. */
+static int
+unfound(const struct http_req *r, const struct http_stat *st)
+{
+	return st->curlcode == CURLE_OPERATION_TIMEDOUT && r->nread == 0 && st->code == 0;
+}
+
 static void
 done(void *ctx, struct http_req *r, const struct http_stat *st)
 {
@@ -365,11 +373,12 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 			unlink_item(s, it);
 		if (!f->seekable)
 			flush(s);
-	} else if (ok == 0 && !interrupted &&
+	} else if (ok == 0 && !interrupted && !unfound(r, st) &&
 	    xfer_retry(&f->x, it->attempts, f->retries, f->backoff, st, &it->due)) {
 		it->state = I_PENDING;
 	} else if (ok == 0 && !interrupted) {
-		xfer_fail(&f->x, st->code, "%s: %s", c, err);
+		xfer_fail(&f->x, st->code, "%s: %s%s", c, err, unfound(r, st) ? " (not retried: "
+		    "the node found no copy of the block within the timeout)" : "");
 	}
 	if (f->progress && s->have_total && progress_due())
 		progress_show(1, "%s, %" PRIu64 " blocks", progress_amount(line, sizeof line,

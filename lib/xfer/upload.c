@@ -420,6 +420,10 @@ same_block(const struct job *j, const char *body, char *err, size_t n)
 	struct cid got;
 	struct cid_info a, b;
 
+	if (!rpc_is_json(body, 1)) {
+		snprintf(err, n, "block/put reply is not JSON: '%.40s'", body);
+		return 0;
+	}
 	if (rpc_str(body, "Key", key, sizeof key) < 0) {
 		snprintf(err, n, "block/put reply names no Key");
 		return 0;
@@ -510,6 +514,11 @@ done(void *ctx, struct http_req *r, const struct http_stat *st)
 	}
 	if (ok && j->fd < 0)
 		ok = same_block(j, r->body, err, sizeof err);
+	else if (ok && r->len && !rpc_is_json(r->body, r->nread <= r->len)) {
+		/* dag/import says nothing (pin-roots=false), or JSON */
+		snprintf(err, sizeof err, "dag/import reply is not JSON: '%.40s'", r->body);
+		ok = 0;
+	}
 	xfer_request(&u->x, &(struct xfer_event){ .op = j->fd < 0 ? "block/put" : "dag/import",
 	    .cid = &j->cid, .size = j->len, .blocks = j->nblocks, .ok = ok, .error = err,
 	    .req = r, .st = st }, u->onevent, u->arg);

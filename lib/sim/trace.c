@@ -177,6 +177,8 @@ text_line(struct trace *t, char *p, char *e, struct req *r)
 		p++;
 	if (p == e || *p == '#')
 		return 0;
+	if (memchr(p, '\0', (size_t)(e - p)))
+		return bad(t, "a NUL byte in a text line (a binary oracleGeneral trace? give -f oracle)");
 	id = p;
 	while (p < e && !blank(*p))
 		p++;
@@ -187,12 +189,21 @@ text_line(struct trace *t, char *p, char *e, struct req *r)
 		sz = p;
 		while (p < e && !blank(*p))
 			p++;
-		if (number(sz, p, &size) < 0)
-			return bad(t, "size is not a number of bytes");
+		if (number(sz, p, &size) < 0) {
+			char msg[200];
+
+			snprintf(msg, sizeof msg, "'%.*s' is not a size in bytes (text lines are "
+			    "'id [size]'%s)", (int)(p - sz > 40 ? 40 : p - sz), sz,
+			    memchr(id, '\t', (size_t)(e - id)) ? "; for TSV columns by name give "
+			    "--id-col NAME [--size-col NAME]" : "");
+			return bad(t, msg);
+		}
 		while (p < e && blank(*p))
 			p++;
 		if (p < e)
-			return bad(t, "expected 'id [size]', found a third field");
+			return bad(t, memchr(id, '\t', (size_t)(e - id)) ? "expected 'id [size]', found a "
+			    "third field (for TSV columns give --id-col NAME [--size-col NAME])" :
+			    "expected 'id [size]', found a third field");
 	}
 	if (!sized(t, sz != NULL))
 		return 0;
@@ -437,6 +448,22 @@ trace_close(struct source *s)
 	free(t);
 }
 
+/* Whether the first bytes look binary: a tenth or more are neither
+ * printable ASCII nor whitespace nor UTF-8 (oracleGeneral's 24-byte records
+ * are mostly small integers and hashes; a text with a stray NUL is not). */
+static int
+binary(const char *b, size_t n)
+{
+	size_t odd = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)b[i];
+
+		odd += c < 0x20 && c != '\n' && c != '\r' && c != '\t';
+	}
+	return odd * 10 >= n;
+}
+
 /* Pick the format from the first bytes and the first line. */
 static int
 detect(struct trace *t, const struct trace_opts *o)
@@ -453,7 +480,8 @@ detect(struct trace *t, const struct trace_opts *o)
 	if (n >= 4 && !memcmp(t->buf, "\x28\xb5\x2f\xfd", 4))
 		eprintf("%s: zstd data; decompress it: zstdcat %s | %s -", t->src.name,
 		    t->src.name, argv0);
-	if (memchr(t->buf, '\0', n))
+	if (memchr(t->buf, '\0', n) && binary(t->buf, n) && n >= ORACLE_REC &&
+	    (!t->src.total || t->src.total % ORACLE_REC == 0))
 		return FMT_ORACLE;
 	for (;;) {
 		nl = memchr(t->buf + off, '\n', t->end - off);

@@ -45,3 +45,12 @@ check_exit "-D 0: exit 2" 2 cache-sim -p tiered:lru/lru -s 1 -D 0 sized.txt
 check_exit "--pattern -n 0: exit 2" 2 cache-sim --pattern random -n 0 -s 10
 check_grep "  says why" 'at least one request' err
 check "-s 1 is a cache" cache-sim -s 1 sized.txt
+
+# format detection by content: a text with a stray NUL is text, and the NUL
+# line is named; a header-led TSV without --id-col gets a hint, not "not a number"
+printf 'a\nb\000c\nd\n' >"$T/nul.txt"
+check_exit "a text trace with a NUL byte: exit 1" 1 cache-sim -s 2 "$T/nul.txt"
+check_grep "  the line is named, with what to do if it is binary" "nul.txt:2: a NUL byte in a text line \(a binary oracleGeneral trace\? give -f oracle\)" "$T/err"
+printf 'size\tfoo\n10\tx\n' >"$T/noid.tsv"
+check_exit "a TSV with a header, as text: exit 1" 1 cache-sim -s 2 "$T/noid.tsv"
+check_grep "  the field is quoted and --id-col suggested" "noid.tsv:1: 'foo' is not a size in bytes \(text lines are 'id \[size\]'; for TSV columns by name give --id-col NAME" "$T/err"

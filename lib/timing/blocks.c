@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "timing/blocks.h"
+#include "base/sig.h"
 #include "base/util.h"
 #include "net/rpc.h"
 #include "unixfs/cid.h"
@@ -43,6 +44,18 @@ blk_key(const char *cid, char key[180])
 		return -1;
 	key_of(&c, key);
 	return 0;
+}
+
+int
+blk_inline(const char *cid)
+{
+	struct cid c;
+	struct cid_info ci;
+
+	if (cid_parse(&c, cid) < 0)
+		return 0;
+	cid_info(&c, &ci);
+	return ci.mhcode == MH_IDENTITY;
 }
 
 static void
@@ -90,6 +103,10 @@ call(struct http_req *r, const char *api, const char *endpoint, const char *quer
 
 	http_req_setup(r, "POST", url, keep, NULL, NULL);
 	http_perform(r, &st);
+	if (!r->body) {		/* no byte came: an empty reply */
+		r->body = estrdup("");
+		r->cap = 1;
+	}
 	ok = rpc_outcome(&st, r->body, why, sizeof why);
 	free(url);
 	if (ok && r->nread > r->len) {
@@ -117,28 +134,35 @@ next_line(char **p)
 	return s;
 }
 
-int
+long
 blocks_local(struct http_req *r, const char *api, struct blockset *out,
     char *err, size_t n)
 {
 	char *p, *line, ref[CID_MAXSTR + 8], key[180], e[300];
+	long count = 0;
 
-	memset(out, 0, sizeof *out);
+	if (out)
+		memset(out, 0, sizeof *out);
 	if (call(r, api, "refs/local", NULL, SIZE_MAX, err, n) < 0)
 		return -1;
-	for (p = r->body; (line = next_line(&p));) {
+	for (p = r->body; (line = next_line(&p)); count++) {
+		if (!out)
+			continue;
 		if (rpc_str(line, "Err", e, sizeof e) == 0 && *e) {
 			snprintf(err, n, "refs/local: %s", e);
+			blockset_free(out);
 			return -1;
 		}
 		if (rpc_str(line, "Ref", ref, sizeof ref) < 0 || blk_key(ref, key) < 0) {
 			snprintf(err, n, "refs/local: a line that names no CID: '%.60s'", line);
+			blockset_free(out);
 			return -1;
 		}
 		add(out, ref, key);
 	}
-	qsort(out->v, out->n, sizeof *out->v, bykey);
-	return 0;
+	if (out)
+		qsort(out->v, out->n, sizeof *out->v, bykey);
+	return count;
 }
 
 /* The walk's set of blocks seen, by key: open addressing over dag's indices. */
@@ -241,6 +265,11 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 	for (size_t i = 0; i < dag->n && rc == 1; i++) {
 		const char *name = dag->v[i].cid;
 
+		if (interrupted) {
+			snprintf(err, n, "interrupted");
+			rc = -1;
+			break;
+		}
 		if (local && !blockset_has(local, dag->v[i].key)) {
 			rc = 0;
 			break;
@@ -260,7 +289,7 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 		sprintf(q, "arg=%s", arg);
 		if (call(r, api, "block/get", q, BLOCK_MAX, err, n) < 0)
 			rc = -1;
-		else if (cid_verify(&c, r->body, r->len) == 0) {
+		else if (cid_verify(&c, r->body, r->len) != 1) {
 			snprintf(err, n, "block/get %s: the bytes do not hash to the CID", name);
 			rc = -1;
 		} else if (links((const uint8_t *)r->body, r->len, name, dag, &z, err, n) < 0)
@@ -272,35 +301,42 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 	return rc;
 }
 
-/* Not with force=true: js-ipfs then hides every error, a pin's too; a
- * block the node lacks ("block not found", Kubo's "... not found") is none. */
+/* Not with force=true: js-ipfs then hides every error, a pin's too. A
+ * block the node lacks is no error: js-ipfs says "block not found", Kubo
+ * (boxo) "ipld: could not find CID". Every batch is sent whatever the
+ * errors of the others. */
 int
 blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
     char *err, size_t n)
 {
-	for (size_t i = 0; i < dag->n; i += 64) {
+	int rc = 0;
+
+	for (size_t i = 0; i < dag->n && !interrupted; i += 64) {
 		size_t len = 32, k;
-		char *q, *p, *line, e[400], h[CID_MAXSTR];
+		char *q, *p, *line, e[400], h[CID_MAXSTR], why[600];
 
 		for (k = i; k < dag->n && k < i + 64; k++)
 			len += strlen(dag->v[k].cid) + 5;
 		q = p = emalloc(len);
 		for (k = i; k < dag->n && k < i + 64; k++)
 			p += sprintf(p, "%sarg=%s", k > i ? "&" : "", dag->v[k].cid);
-		if (call(r, api, "block/rm", q, SIZE_MAX, err, n) < 0) {
-			free(q);
-			return -1;
+		if (call(r, api, "block/rm", q, SIZE_MAX, why, sizeof why) < 0) {
+			if (!rc)
+				snprintf(err, n, "%s", why);
+			rc = -1;
+		} else {
+			for (p = r->body; (line = next_line(&p));)
+				if (rpc_str(line, "Error", e, sizeof e) == 0 && *e && !rc &&
+				    !strstr(e, "not found") && !strstr(e, "could not find")) {
+					if (rpc_str(line, "Hash", h, sizeof h) < 0)
+						snprintf(h, sizeof h, "?");
+					snprintf(err, n, "block/rm %s: %s", h, e);
+					rc = -1;
+				}
 		}
 		free(q);
-		for (p = r->body; (line = next_line(&p));)
-			if (rpc_str(line, "Error", e, sizeof e) == 0 && *e && !strstr(e, "not found")) {
-				if (rpc_str(line, "Hash", h, sizeof h) < 0)
-					snprintf(h, sizeof h, "?");
-				snprintf(err, n, "block/rm %s: %s", h, e);
-				return -1;
-			}
 	}
-	return 0;
+	return rc;
 }
 
 int
@@ -309,7 +345,7 @@ bitswap_received(struct http_req *r, const char *api, uint64_t *blocks,
 {
 	int64_t b, d;
 
-	if (call(r, api, "bitswap/stat", NULL, 1 << 20, err, n) < 0)
+	if (call(r, api, "bitswap/stat", NULL, 16 << 20, err, n) < 0)
 		return -1;
 	if (rpc_int(r->body, "BlocksReceived", &b) < 0 || rpc_int(r->body, "DataReceived", &d) < 0 ||
 	    b < 0 || d < 0) {

@@ -29,13 +29,16 @@ int blockset_has(const struct blockset *s, const char *key);
 size_t blockset_held(const struct blockset *dag, const struct blockset *local);
 /* The multihash key of a CID's text form: 0, or -1 when it is not a CID. */
 int blk_key(const char *cid, char key[180]);
+/* Whether a CID's multihash is the identity: its data is inline, no block
+ * is stored or fetched for it. */
+int blk_inline(const char *cid);
 
 /*
- * The node's whole store (refs/local), sorted for blockset_has. One call,
- * whose reply grows with the store (about 70 bytes a block). 0, or -1 with
- * the reason in err.
+ * The node's whole store (refs/local), sorted for blockset_has; with out
+ * NULL, only counted. One call, whose reply grows with the store (about
+ * 70 bytes a block). The number of blocks, or -1 with the reason in err.
  */
-int blocks_local(struct http_req *r, const char *api, struct blockset *out,
+long blocks_local(struct http_req *r, const char *api, struct blockset *out,
     char *err, size_t n);
 
 /*
@@ -50,8 +53,9 @@ int blocks_local(struct http_req *r, const char *api, struct blockset *out,
 int blocks_dag(struct http_req *r, const char *api, const char *root,
     const struct blockset *local, struct blockset *dag, char *err, size_t n);
 
-/* Remove every block of dag from the node (block/rm), 64 a call; blocks
- * it lacks are not errors. 0, or -1 with the first other error. */
+/* Remove every block of dag from the node (block/rm), 64 a call, every
+ * call made; blocks it lacks are not errors. 0, or -1 with the first
+ * other error. */
 int blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
     char *err, size_t n);
 

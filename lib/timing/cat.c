@@ -405,7 +405,10 @@ next(void *ctx, struct http_req *r)
 		} else {
 			j->access = first->held ? "warm" : first->read ? "-" : first->access0;
 			if (!first->read && !strcmp(j->access, "cold")) {
-				access_provider(b, j->pre, sizeof j->pre);
+				/* with reads in flight, a connect here would be inside
+				 * their times: then only the one before the run */
+				if (b->r.run.concurrency == 1)
+					access_provider(b, j->pre, sizeof j->pre);
 				j->cold_first = 1;
 			}
 		}

@@ -22,7 +22,7 @@ struct target {
 	int held;		/* a read of it ended ok: later ones are warm */
 	const char *access0;	/* its first read's, without --evict: cold, warm, - */
 	struct blockset dag;	/* every block under its CID, once listed */
-	int listed;		/* dag is complete */
+	int listed;		/* 1: dag is complete; -1: listing it failed */
 	int warned;		/* its --evict trouble was said */
 	size_t coin;		/* rank among targets of its size: which way first */
 	int rawhash;		/* a raw-block CID: --verify checks its sha2-256 */
@@ -41,7 +41,8 @@ struct catbench {
 	int evict;		/* --evict: each read is a pair, cold after block/rm, then warm */
 	const char *provider;	/* --provider: swarm/connect before each cold read */
 	int bitswap;		/* sample bitswap/stat around each read (sequential runs) */
-	struct http_req node;	/* the untimed calls around the reads */
+	struct http_req node;	/* the untimed calls around the reads, */
+	struct http_opts node_http;	/* with their own deadline */
 	struct blockset local0;	/* the store before the run (without --evict) */
 	uint64_t blocks0, bytes0;	/* bitswap's counts, and the store's size, */
 	size_t stored0;			/* before anything asked the node */

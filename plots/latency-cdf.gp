@@ -43,7 +43,9 @@ if (!text) {
 	set arrow 3 from graph 0, first 99 to graph 1, first 99 nohead back dt 3 lc rgb '#909090'
 }
 ismark(s) = strcol("mark") ne '-'
-# With a few series the quantiles' values are written next to their marks.
+# With a few series the quantiles' values are written next to their marks,
+# each series a line lower than the one before, so that close marks do not
+# write over each other.
 showvals = nseries <= 3 && !text
 
 plot for [i = 1:nseries] in \
@@ -54,4 +56,4 @@ plot for [i = 1:nseries] in \
 	with points pt sty_pt(i) ps 1.3 lc rgb sty_lc(i) notitle, \
      for [i = 1:(showvals ? nseries : 0)] in \
 	using (strcol("series") eq names[i] && ismark(0) ? column("t") * tscale : NaN):(column("frac") * 100):(sprintf(" %s", htime(column("t")))) \
-	with labels left offset 0.6, -0.6 tc rgb sty_lc(i) font ',9' notitle
+	with labels left offset 0.6, -0.6 - 1.1 * (i - 1) tc rgb sty_lc(i) font ",9" notitle

@@ -124,10 +124,7 @@ FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(B)/fuzz/replay/%)
 FUZZ_LDFLAGS = -Wl,--wrap=exit
 FUZZ_CC      = clang
 FUZZ_B       = $(B)/libfuzzer
-# (TRACE_BUFSZ: the trace reader's first buffer, 8 KiB under the fuzzers,
-# so that what a reader that exits on bad input leaks (fuzz.h) stays small
-# over millions of inputs, and its refills run more often)
-FUZZ_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -DTRACE_BUFSZ=8192
+FUZZ_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer
 FUZZ_SECONDS = 30
 FUZZ_ENV     = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1
 
@@ -154,6 +151,7 @@ fuzz:
 		    $$(ls -d tests/fuzz/corpus/$$t tests/fuzz/regress/$$t 2>/dev/null) \
 		    >$(FUZZ_B)/$$t.log 2>&1; rc=$$?; \
 		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_B)/$$t.log); \
+		[ -n "$$runs" ] || runs=$$(sed -n 's/^#\([0-9]*\): cov.*/\1/p' $(FUZZ_B)/$$t.log | tail -n 1); \
 		if [ $$rc -eq 0 ]; then echo "fuzz: $$t: $${runs:-?} executions, no crash"; \
 		else echo "fuzz: $$t: CRASH after $${runs:-?} executions (exit $$rc):" \
 		    "$(FUZZ_B)/$$t.log, $$(ls $(FUZZ_B)/crash/$$t | tr '\n' ' ')"; bad="$$bad $$t"; fi; \

@@ -23,12 +23,7 @@
 #include "sim/idhash.h"
 #include "sim/oracle.h"
 
-/* The first buffer; it doubles for longer lines. The fuzz build makes it
- * small (Makefile's FUZZ_FLAGS). */
-#ifndef TRACE_BUFSZ
-#define TRACE_BUFSZ (1 << 20)
-#endif
-enum { BUFSZ = TRACE_BUFSZ, DETECT = 4096 };
+enum { BUFSZ = 1 << 20, DETECT = 4096 };
 
 struct trace {
 	struct source src;

@@ -4,13 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/ipfsd.sh"
 
-if ipfsd2_start 2>"$T/ipfsd2.err"; then
-	ok "two online nodes start, B connects to A, both identify"
-else
-	notok "two online nodes start, B connects to A, both identify" "$(tail -n 40 "$T/ipfsd2.err")"
-	exit 1
-fi
-trap 'ipfsd2_stop; rm -rf "$T"' EXIT
+ipfsd2_test || exit 1
 
 post() { curl -sf -m "${2:-10}" -X POST "$1"; }
 stat_of() { post "$1/api/v0/bitswap/stat" | jq -r ".$2"; }

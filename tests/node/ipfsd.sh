@@ -229,3 +229,17 @@ ipfsd2_stop() {
 	IPFSD2_DIR= IPFSD2_LOG_A= IPFSD2_LOG_B=
 	return 0
 }
+
+# ipfsd2_test: the pair for a test script: says "ok" when it is up (and
+# stops it when the script exits), else "not ok" with the start's error
+# and returns 1.
+ipfsd2_test() {
+	local what="two online nodes start, B connects to A, both identify"
+	if ipfsd2_start 2>"$T/ipfsd2.err"; then
+		ok "$what"
+		trap 'ipfsd2_stop; rm -rf "$T"' EXIT
+	else
+		notok "$what" "$(tail -n 40 "$T/ipfsd2.err")"
+		return 1
+	fi
+}

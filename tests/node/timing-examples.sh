@@ -5,12 +5,7 @@
 check_man_examples "$top/man/ipfs-time-add.1"
 # ipfs-time-cat's cold-read example needs two nodes: A ($IPFS_API_A,
 # $IPFS_SWARM_A) holds the content, B ($IPFS_API_B) reads it
-if ipfsd2_start 2>"$T/ipfsd2.err"; then
-	trap 'ipfsd2_stop; rm -rf "$T"' EXIT
-	check_man_examples "$top/man/ipfs-time-cat.1"
-else
-	notok "two nodes for ipfs-time-cat's examples" "$(tail -n 20 "$T/ipfsd2.err")"
-fi
+ipfsd2_test && check_man_examples "$top/man/ipfs-time-cat.1"
 check_man_examples "$top/man/ipfs-profile.1"
 
 # the gate examples can fire: with their sample counts no group is too

@@ -1,6 +1,7 @@
 /* timing/access.c: cold and warm reads made so, checked, and explained by
  * bitswap's counters. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "timing/access.h"
@@ -29,12 +30,47 @@ warn_once(struct target *t, const char *what, const char *why)
 static int counts_since(struct catbench *b, uint64_t blocks0, uint64_t bytes0,
     uint64_t expect, uint64_t *blocks, uint64_t *bytes);
 
+struct rootkey {
+	char key[180];
+	size_t i;
+};
+
+static int
+byrootkey(const void *a, const void *b)
+{
+	const struct rootkey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Which targets share their root block with an earlier target (CID and
+ * CID/sub, or a CIDv0 and a CIDv1 of one block): a new array of flags. */
+static char *
+shared_roots(const struct catbench *b)
+{
+	struct rootkey *v = emalloc((b->nt ? b->nt : 1) * sizeof *v);
+	char *shared = ecalloc(b->nt ? b->nt : 1, 1), root[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->nt; i++)
+		if (blk_key(access_root(&b->t[i], root, sizeof root), v[n].key) == 0)
+			v[n++].i = i;
+	qsort(v, n, sizeof *v, byrootkey);
+	for (size_t k = 1; k < n; k++)
+		if (!strcmp(v[k].key, v[k - 1].key))
+			shared[v[k].i] = 1;
+	free(v);
+	return shared;
+}
+
 /* Without --evict: each first read's access from the store before the run. */
 static void
 first_reads(struct catbench *b)
 {
 	char err[700], root[256], key[180];
 	struct blockset dag;
+	char *shared;
 
 	if (blocks_local(&b->node, b->api, &b->local0, err, sizeof err) < 0) {
 		weprintf("cannot tell cold reads from warm ones: %s; first reads say access=-", err);
@@ -42,9 +78,10 @@ first_reads(struct catbench *b)
 			b->t[i].access0 = "-";
 		return;
 	}
+	shared = shared_roots(b);
 	for (size_t i = 0; i < b->nt; i++) {
 		struct target *t = &b->t[i];
-		int rc, shared = 0;
+		int rc;
 
 		t->access0 = "-";
 		if (t->first != i)
@@ -56,15 +93,9 @@ first_reads(struct catbench *b)
 		}
 		if (blk_key(root, key) < 0)
 			continue;
-		/* read after an earlier target of the same root (CID/sub, or
-		 * its other spelling): what that read fetched is unknown here */
-		for (size_t k = 0; k < i && !shared; k++) {
-			char rk[180], r2[256];
-
-			shared = blk_key(access_root(&b->t[k], r2, sizeof r2), rk) == 0 &&
-			    !strcmp(rk, key);
-		}
-		if (shared)
+		/* read after an earlier target of the same root: what that
+		 * read fetched is unknown here */
+		if (shared[i])
 			continue;
 		if (!blockset_has(&b->local0, key)) {
 			t->access0 = "cold";
@@ -78,6 +109,7 @@ first_reads(struct catbench *b)
 			    "says access=-", t->path, err);
 		blockset_free(&dag);
 	}
+	free(shared);
 }
 
 void

@@ -137,8 +137,9 @@ deliver(struct state *s, struct item *it, const uint8_t *p, size_t n)
 		write_all(s, p, n, it->offset);
 		return;
 	}
-	it->data = emalloc(n);
-	memcpy(it->data, p, n);
+	it->data = emalloc(n ? n : 1);
+	if (n)		/* an empty leaf's data may be no pointer at all */
+		memcpy(it->data, p, n);
 	it->len = n;
 	it->state = I_DATA;
 	s->held += n;

@@ -66,15 +66,20 @@ ipfsd_log_tail() {
 	tail -n "${1:-20}" "$IPFSD_LOG" | sed 's/^/  > /'
 }
 
+# ipfsd_reap PID: a node told to stop: give it 6 s to exit, then kill it.
+ipfsd_reap() {
+	for _ in $(seq 1 20); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.3
+	done
+	kill -9 "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
+
 ipfsd_stop() {
 	if [ -n "${IPFSD_PID:-}" ]; then
 		kill "$IPFSD_PID" 2>/dev/null
-		for _ in $(seq 1 20); do
-			kill -0 "$IPFSD_PID" 2>/dev/null || break
-			sleep 0.3
-		done
-		kill -9 "$IPFSD_PID" 2>/dev/null
-		wait "$IPFSD_PID" 2>/dev/null
+		ipfsd_reap "$IPFSD_PID"
 		IPFSD_PID=
 	fi
 	[ -n "${IPFSD_DIR:-}" ] && rm -rf "$IPFSD_DIR"
@@ -217,12 +222,7 @@ ipfsd2_stop() {
 	for n in A B; do
 		pid_var=IPFSD2_PID_$n pid=${!pid_var:-}
 		[ -n "$pid" ] || continue
-		for _ in $(seq 1 20); do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.3
-		done
-		kill -9 "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
+		ipfsd_reap "$pid"
 		printf -v "$pid_var" %s ""
 	done
 	[ -n "${IPFSD2_DIR:-}" ] && rm -rf "$IPFSD2_DIR"

@@ -87,7 +87,7 @@ lint:
 # suite run against them (tests/run and tests/lib.sh take the build folder
 # from $$IPFSPERF_BUILD); any report fails the test that caused it. The
 # suite's own nested makes (make static) see none of these variables.
-# SAN_TESTS picks tests by tests/run's patterns (CI: "unit/ cli/", the
+# SAN_TESTS picks tests by tests/run's patterns (for example "unit/ cli/", the
 # parsers, the faults and the command lines, in a few minutes); empty: all.
 SAN_TESTS  =
 SAN_B      = $(B)/san

@@ -291,6 +291,12 @@ load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
 			    recr_get(r, recr_col(r, "size")), "");
 			broken = 1;
 		}
+		for (size_t k = 7; k < 9 && !broken; k++)
+			if (!isnan(v[k]) && !(v[k] >= 0 && v[k] <= 0x1p53 && v[k] == floor(v[k]))) {
+				bad(&nbad, recr_where(r), "%s: expected a count of samples, found '%s'",
+				    numcols[k], recr_get(r, recr_col(r, numcols[k])));
+				broken = 1;
+			}
 		if (broken || !metric || strcmp(metric, "t_total") || isnan(v[0]) || isnan(v[1]))
 			continue;	/* other metrics; a side without samples */
 		egrow((void **)&ev->row, &ev->rowcap, ev->nrow + 1, sizeof *ev->row);
@@ -309,10 +315,22 @@ load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
 		w->med_old = v[0], w->med_new = v[1];
 		w->lo_old = v[2], w->hi_old = v[3], w->lo_new = v[4], w->hi_new = v[5];
 		w->p = v[6];
-		w->n_old = isfinite(v[7]) ? (size_t)v[7] : 0;
-		w->n_new = isfinite(v[8]) ? (size_t)v[8] : 0;
+		w->n_old = isnan(v[7]) ? 0 : (size_t)v[7];	/* checked above */
+		w->n_new = isnan(v[8]) ? 0 : (size_t)v[8];
 	}
 	return verdict(name, nbad);
+}
+
+/* A cache-sim policy or unit name ("lru", "tiered:s3fifo/lru", "bytes"):
+ * letters, digits and _ : / . + -, at most 64 of them. Anything else is
+ * refused: a name goes into the report and the patch's comments. */
+static int
+plainname(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_:/.+-") == n;
 }
 
 static struct tune_curve *
@@ -365,8 +383,12 @@ load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
 		b = num(r, "miss_ratio", &miss, &nbad);
 		if (a < 0 || b < 0)
 			continue;
-		if (a == 0 || b == 0 || cap < 0 || miss < 0 || miss > 1) {
+		if (a == 0 || b == 0 || cap < 0 || !(cap < 0x1p63) || miss < 0 || miss > 1) {
 			bad(&nbad, recr_where(r), "%s%s", "expected a capacity >= 0 and a miss ratio in 0..1", "");
+			continue;
+		}
+		if (unit && !plainname(unit)) {
+			bad(&nbad, recr_where(r), "%s%s", "unit: expected objects or bytes", "");
 			continue;
 		}
 		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, CURVE_MRC), cap, 1 - miss);
@@ -408,16 +430,30 @@ load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 			double cap = strtod(keyval(&ps, g, "capacity") ? keyval(&ps, g, "capacity") : "nan", NULL);
 			double hit = stats_mean(g->m[0].x, g->m[0].n);
 
-			if (!policy || !isfinite(cap) || g->m[0].n == 0)
+			double disk = dc ? strtod(dc, NULL) : 0;
+
+			if (!policy || g->m[0].n == 0)
 				continue;
 			if (!unit)
 				unit = "objects";
+			if (!plainname(policy) || !plainname(unit)) {
+				weprintf("%s: policy or unit: expected a name of letters, digits and _:/.+- "
+				    "(such as lru or tiered:s3fifo/lru), not a %zu-byte string of other characters",
+				    p->name, strlen(plainname(policy) ? unit : policy));
+				rc = -1;
+				continue;
+			}
+			if (!(cap >= 0 && cap < 0x1p63) || !(disk >= 0 && disk < 0x1p63)) {
+				weprintf("%s: %s: capacity: expected a count or size from 0 to 2^63", p->name, policy);
+				rc = -1;
+				continue;
+			}
 			if (dc || !strncmp(policy, "tiered:", 7)) {
 				struct tune_curve *t = curve_get(ev, policy, unit, p->name, CURVE_TIERED);
 
 				egrow((void **)&t->t, &t->tcap, t->nt + 1, sizeof *t->t);
 				t->t[t->nt].mem = cap;
-				t->t[t->nt].disk = dc ? strtod(dc, NULL) : 0;
+				t->t[t->nt].disk = disk;
 				t->t[t->nt++].hit = hit;
 			} else {
 				addpoint(curve_get(ev, policy, unit, p->name, CURVE_RESULTS), cap, hit);

@@ -908,7 +908,8 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 	if (bytes) {
 		struct tune_rec *r = rec_new(x, TR_ADVICE, "cache", NULL);
 
-		r->proposed = json_pack("{s:I, s:s}", "bytes", (json_int_t)ceil(cap), "policy", best->policy);
+		r->proposed = json_pack("{s:I, s:s}", "bytes", (json_int_t)tune_d2u(ceil(cap), INT64_MAX),
+		    "policy", best->policy);
 		rec_text(&r->what, "a %s cache (%s): RAM for the OS page cache, or a caching proxy",
 		    fmt_bytes(cap, c1), best->policy);
 		rec_text(&r->evidence, "the smallest cache reaching a %.0f%% hit ratio holds %s (%s); per "
@@ -917,7 +918,7 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 		    "cache for the datastore, or give a caching proxy in front of the gateway %s (policy %s)",
 		    c1, c1, best->policy);
 		r->files = estrdup(file);
-		x->need += (uint64_t)ceil(cap);
+		x->need += tune_d2u(ceil(cap), UINT64_MAX - x->need);
 	} else {
 		struct tune_rec *r;
 		const json_t *v = x->node ? config_lookup(x->node->config, "Datastore.BlockKeyCacheSize", NULL, 0) : NULL;
@@ -928,18 +929,19 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 		pick = node2q ? node2q : lru ? lru : best;
 		cap = ceil(pick->pt[tune_reach(pick->pt, pick->n, t)].capacity);
 		r = rec_new(x, cap > cur ? TR_CHANGE : TR_KEEP, "cache", "Datastore.BlockKeyCacheSize");
-		if (cap > cur)
-			r->proposed = json_integer((json_int_t)cap);
+		if (cap > cur)	/* range-checked with the other changes (tune_recommend) */
+			r->proposed = json_integer((json_int_t)tune_d2u(cap, INT64_MAX));
 		rec_text(&r->evidence, "%s reaches a %.0f%% hit ratio with %.0f entries (%s of memory at "
 		    "about 200 bytes an entry)%s%.0f%s; per policy: %s", pick->policy, 100 * t, cap,
-		    fmt_bytes((double)tune_keycache_bytes((uint64_t)cap), c1),
+		    fmt_bytes((double)tune_keycache_bytes(tune_d2u(cap, UINT64_MAX / 200)), c1),
 		    cap > cur ? ", more than the " : ": the ", cur, cap > cur ? " the key cache holds" :
 		    " entries the key cache holds are enough", b.s);
 		rec_text(&r->note, "entries are the trace's objects: exact when they are blocks; Kubo's key "
 		    "cache is 2Q (fixed)%s%s%s%s", best != pick ? ", the smallest cache here is " : "",
 		    best != pick ? best->policy : "", js ? "; js-ipfs: " : "", js ? js : "");
 		r->files = estrdup(file);
-		x->need += tune_keycache_bytes((uint64_t)cap);
+		x->need += tune_d2u((double)tune_keycache_bytes(tune_d2u(cap, UINT64_MAX / 200)),
+		    UINT64_MAX - x->need);
 	}
 	free(b.s);
 }
@@ -983,8 +985,8 @@ cache_rule(struct ctx *x)
 			snprintf(c1, sizeof c1, "%.0f entries", g->t[k].mem);
 			snprintf(c2, sizeof c2, "%.0f entries", g->t[k].disk);
 		}
-		r->proposed = json_pack("{s:I, s:I, s:s}", "memory", (json_int_t)g->t[k].mem, "disk",
-		    (json_int_t)g->t[k].disk, "policy", g->policy);
+		r->proposed = json_pack("{s:I, s:I, s:s}", "memory", (json_int_t)tune_d2u(g->t[k].mem, INT64_MAX),
+		    "disk", (json_int_t)tune_d2u(g->t[k].disk, INT64_MAX), "policy", g->policy);
 		rec_text(&r->what, "a memory tier of %s over a disk tier of %s (%s)",
 		    bytes ? fmt_bytes(g->t[k].mem, c1) : c1, bytes ? fmt_bytes(g->t[k].disk, c2) : c2, g->policy);
 		rec_text(&r->evidence, "%s reaches a %.0f%% hit ratio (%.2f%%) with a memory tier of %s "
@@ -995,7 +997,7 @@ cache_rule(struct ctx *x)
 		    "OS page cache or a caching proxy's memory, the disk tier a caching proxy's disk cache "
 		    "in front of the gateway");
 		if (bytes)
-			x->need += (uint64_t)g->t[k].mem;
+			x->need += tune_d2u(g->t[k].mem, UINT64_MAX - x->need);
 	}
 }
 
@@ -1090,10 +1092,11 @@ cfgdiff(const json_t *a, const json_t *b, const char *path, struct sbuf *out)
 	json_object_foreach((json_t *)a, k, va) {
 		snprintf(full, sizeof full, "%s%s%s", path, *path ? "." : "", k);
 		vb = json_object_get(b, k);
-		if (config_secret(full))
-			continue;
+		/* into objects first: "API" holds secrets, "API.HTTPHeaders" none */
 		if (json_is_object(va) && json_is_object(vb)) {
 			cfgdiff(va, vb, full, out);
+		} else if (config_secret(full)) {
+			continue;
 		} else if (!vb || !json_equal(va, vb)) {
 			char *x = json_dumps(va, JSON_ENCODE_ANY | JSON_COMPACT);
 			char *y = vb ? json_dumps(vb, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
@@ -1171,6 +1174,32 @@ profile_rule(struct ctx *x)
 	}
 }
 
+/* Every change proposed is checked against its key's documented range
+ * (tune/keys.c) before anything prints or applies it: one out of range
+ * (from crafted or extreme evidence) is no change, and says why. */
+static void
+range_check(struct ctx *x)
+{
+	char why[512];
+
+	for (size_t i = 0; i < x->rs->n; i++) {
+		struct tune_rec *r = &x->rs->r[i];
+		char *was;
+
+		if (r->status != TR_CHANGE || !r->key || !r->proposed ||
+		    tune_key_check(r->key, r->proposed, 1, why, sizeof why) == 0)
+			continue;
+		was = r->evidence;
+		r->status = TR_SKIP;
+		json_decref(r->proposed);
+		r->proposed = NULL;
+		r->evidence = NULL;
+		rec_text(&r->evidence, "no change: the value the evidence gives is out of range (%s); %s", why,
+		    was ? was : "");
+		free(was);
+	}
+}
+
 void
 tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const struct tune_opts *o,
     struct tune_recs *out)
@@ -1186,6 +1215,7 @@ tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const str
 	datastore_rule(&x);
 	api_rule(&x);
 	profile_rule(&x);
+	range_check(&x);
 }
 
 void

@@ -145,18 +145,64 @@ addname(char **list, const char *name)
 		strcat(strcat(*list, ", "), name);
 }
 
+/* The arms by what makes one (op, via, size, layout): open addressing
+ * over their places in ev->arm, doubled at half full. */
+struct armtab {
+	size_t *slot;		/* place + 1; 0 empty */
+	size_t cap;
+};
+
+static uint64_t
+hstr(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ (s ? 0xff : 0xfe)) * 1099511628211ULL;
+}
+
+static uint64_t
+armhash(const char *op, const char *via, int64_t size, const struct tune_layout *l)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	h = hstr(hstr(hstr(hstr(h, op), via), l->chunker), l->mode);
+	h = (h ^ (uint64_t)size) * 1099511628211ULL;
+	h = (h ^ (uint64_t)(l->raw_leaves + 2)) * 1099511628211ULL;
+	h = (h ^ (uint64_t)(l->cid_version + 2)) * 1099511628211ULL;
+	return (h ^ (uint64_t)l->parallel) * 1099511628211ULL;
+}
+
+static int
+armis(const struct tune_arm *a, const char *op, const char *via, int64_t size,
+    const struct tune_layout *lay)
+{
+	return strsame(a->op, op) && strsame(a->via, via) && a->size == size &&
+	    tune_layout_same_import(&a->lay, lay) && tune_layout_same_upload(&a->lay, lay);
+}
+
 static struct tune_arm *
-arm_get(struct tune_evidence *ev, const char *op, const char *via, int64_t size,
+arm_get(struct tune_evidence *ev, struct armtab *t, const char *op, const char *via, int64_t size,
     const struct tune_layout *lay)
 {
 	struct tune_arm *a;
+	size_t h;
 
-	for (size_t i = 0; i < ev->narm; i++) {
-		a = &ev->arm[i];
-		if (strsame(a->op, op) && strsame(a->via, via) && a->size == size &&
-		    tune_layout_same_import(&a->lay, lay) && tune_layout_same_upload(&a->lay, lay))
-			return a;
+	if (2 * (ev->narm + 1) > t->cap) {
+		free(t->slot);
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->slot = ecalloc(t->cap, sizeof *t->slot);
+		for (size_t i = 0; i < ev->narm; i++) {
+			a = &ev->arm[i];
+			for (h = armhash(a->op, a->via, a->size, &a->lay) & (t->cap - 1); t->slot[h];
+			    h = (h + 1) & (t->cap - 1))
+				;
+			t->slot[h] = i + 1;
+		}
 	}
+	for (h = armhash(op, via, size, lay) & (t->cap - 1); t->slot[h]; h = (h + 1) & (t->cap - 1))
+		if (armis(&ev->arm[t->slot[h] - 1], op, via, size, lay))
+			return &ev->arm[t->slot[h] - 1];
+	t->slot[h] = ev->narm + 1;
 	egrow((void **)&ev->arm, &ev->armcap, ev->narm + 1, sizeof *ev->arm);
 	a = &ev->arm[ev->narm++];
 	memset(a, 0, sizeof *a);
@@ -191,7 +237,7 @@ sizeval(const char *s)
 
 /* The groups of one profile into arms. */
 static int
-arms_from(struct tune_evidence *ev, const struct profset *ps, const struct profile *p)
+arms_from(struct tune_evidence *ev, struct armtab *t, const struct profset *ps, const struct profile *p)
 {
 	int rc = 0;
 
@@ -214,7 +260,7 @@ arms_from(struct tune_evidence *ev, const struct profset *ps, const struct profi
 				weprintf("%s: column %s", p->name, why);
 				rc = -1;
 			}
-		a = arm_get(ev, keyval(ps, g, "op"), keyval(ps, g, "via"),
+		a = arm_get(ev, t, keyval(ps, g, "op"), keyval(ps, g, "via"),
 		    sizeval(keyval(ps, g, "size")), &lay);
 		for (size_t k = 0; k < g->m[0].n; k++) {
 			egrow((void **)&a->x, &a->cap, a->n + 1, sizeof *a->x);
@@ -235,6 +281,7 @@ load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 {
 	static const char *const base[] = { "op", "via", "size", "label", NULL };
 	char groupby[256] = "";
+	struct armtab t = { NULL, 0 };
 	struct profset ps;
 	int rc = 0;
 
@@ -256,8 +303,9 @@ load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 	if (verdict(NULL, ps.bad) < 0)
 		rc = -1;
 	for (size_t i = 0; i < ps.nprof; i++)
-		if (arms_from(ev, &ps, &ps.prof[i]) < 0)
+		if (arms_from(ev, &t, &ps, &ps.prof[i]) < 0)
 			rc = -1;
+	free(t.slot);
 	profset_free(&ps);
 	for (size_t i = 0; i < ev->narm; i++)
 		stats_sort(ev->arm[i].x, ev->arm[i].n);

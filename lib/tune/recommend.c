@@ -24,6 +24,19 @@ struct ctx {
 	struct tune_layout unsaid;	/* what a run that says nothing used */
 	int raw_set;			/* Import.UnixFSRawLeaves is set (else it follows the CID version) */
 	uint64_t need;			/* memory the recommended caches need */
+	struct armref *idx;		/* the add arms, sorted (find_arm) */
+	size_t nidx;
+};
+
+/* An add arm in the index: its class (A_RPC: op add via rpc or unsaid,
+ * A_CHUNKED: via chunked), its settings resolved, its place in ev. */
+enum { A_RPC, A_CHUNKED };
+struct armref {
+	int cls;
+	int64_t size;
+	struct tune_layout r;
+	size_t i;
+	const struct tune_arm *a;
 };
 
 /* ---- small text helpers ---- */
@@ -362,19 +375,89 @@ is_call(const char *op, const char *via)
 	    (!via || !strcmp(via, "rpc"));
 }
 
-/* The arm of rpc adds with import settings l (resolved) at size s. */
+/* Index order: class, size, import settings, for chunked adds the upload
+ * (-P, -m) too; then the arm's place, so that the first of equals is the
+ * first arm the evidence holds. */
+static int
+armkey(int cls, int64_t size, const struct tune_layout *r, const struct armref *e)
+{
+	int c;
+
+	if (cls != e->cls)
+		return cls < e->cls ? -1 : 1;
+	if (size != e->size)
+		return size < e->size ? -1 : 1;
+	if ((c = strcmp(r->chunker, e->r.chunker)))
+		return c;
+	if (r->raw_leaves != e->r.raw_leaves)
+		return r->raw_leaves < e->r.raw_leaves ? -1 : 1;
+	if (r->cid_version != e->r.cid_version)
+		return r->cid_version < e->r.cid_version ? -1 : 1;
+	if (cls == A_CHUNKED) {
+		if (r->parallel != e->r.parallel)
+			return r->parallel < e->r.parallel ? -1 : 1;
+		return strcmp(r->mode, e->r.mode);
+	}
+	return 0;
+}
+
+static int
+cmpref(const void *p, const void *q)
+{
+	const struct armref *a = p, *b = q;
+	int c = armkey(a->cls, a->size, &a->r, b);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int
+cmporder(const void *p, const void *q)
+{
+	const struct armref *a = p, *b = q;
+
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The index of the add arms with samples (ctx.idx). */
+static void
+index_arms(struct ctx *x)
+{
+	x->idx = ecalloc(x->ev->narm + 1, sizeof *x->idx);
+	x->nidx = 0;
+	for (size_t i = 0; i < x->ev->narm; i++) {
+		const struct tune_arm *a = &x->ev->arm[i];
+		struct armref *e = &x->idx[x->nidx];
+
+		if (a->n == 0 || !(is_add(a->op, a->via, "rpc") || is_add(a->op, a->via, "chunked")))
+			continue;
+		e->cls = is_add(a->op, a->via, "rpc") ? A_RPC : A_CHUNKED;
+		e->size = a->size;
+		e->r = resolve(x, &a->lay);
+		e->i = i;
+		e->a = a;
+		x->nidx++;
+	}
+	qsort(x->idx, x->nidx, sizeof *x->idx, cmpref);
+}
+
+/* The first arm of adds via via ("rpc" or "chunked") with import settings
+ * l (resolved; for chunked adds its upload too) at size s: a binary search
+ * of the index. */
 static const struct tune_arm *
 find_arm(const struct ctx *x, const struct tune_layout *l, int64_t s, const char *via)
 {
-	for (size_t i = 0; i < x->ev->narm; i++) {
-		const struct tune_arm *a = &x->ev->arm[i];
-		struct tune_layout r = resolve(x, &a->lay);
+	int cls = strcmp(via, "chunked") ? A_RPC : A_CHUNKED;
+	size_t lo = 0, hi = x->nidx;
 
-		if (is_add(a->op, a->via, via) && a->size == s && a->n > 0 &&
-		    tune_layout_same_import(&r, l) && (strcmp(via, "chunked") || tune_layout_same_upload(&a->lay, l)))
-			return a;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (armkey(cls, s, l, &x->idx[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	return lo < x->nidx && armkey(cls, s, l, &x->idx[lo]) == 0 ? x->idx[lo].a : NULL;
 }
 
 static size_t
@@ -428,31 +511,38 @@ layout_from_arms(struct ctx *x)
 {
 	struct tune_layout *lay = NULL;
 	int64_t *sizes = NULL;
-	size_t nl = 0, lcap = 0, ns = 0, scap = 0, *count, nd = 0, nadd = 0;
+	size_t nl = 0, ns = 0, scap = 0, *count, nd = 0, nadd = 0;
 	struct contest c = { .rule = "layout", .what = "add" };
 	int base = -1, only = -1;
 	char buf[128], bbuf[128];
 
+	struct armref *seen = ecalloc(x->ev->narm + 1, sizeof *seen);
+
+	/* the import settings measured, each once, in the order first seen */
 	for (size_t i = 0; i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
-		struct tune_layout r;
-		size_t k;
+		struct armref *e = &seen[nadd];
 
 		if (!is_add(a->op, a->via, "rpc") || a->size < 0)
 			continue;
-		nadd++;
-		r = resolve(x, &a->lay);
-		r.parallel = 0, r.mode[0] = '\0';
-		for (k = 0; k < nl && !tune_layout_same_import(&lay[k], &r); k++)
-			;
-		if (k == nl) {
-			egrow((void **)&lay, &lcap, nl + 1, sizeof *lay);
-			lay[nl++] = r;
-		}
+		e->r = resolve(x, &a->lay);
+		e->r.parallel = 0, e->r.mode[0] = '\0';
+		e->i = nadd++;
 		ns = addsize(&sizes, &scap, ns, a->size);
 	}
-	if (nadd == 0)
+	qsort(seen, nadd, sizeof *seen, cmpref);
+	for (size_t i = 0; i < nadd; i++)
+		if (i == 0 || armkey(A_RPC, 0, &seen[i].r, &seen[i - 1]))
+			seen[nl++] = seen[i];
+	qsort(seen, nl, sizeof *seen, cmporder);
+	lay = ecalloc(nl + 1, sizeof *lay);
+	for (size_t k = 0; k < nl; k++)
+		lay[k] = seen[k].r;
+	free(seen);
+	if (nadd == 0) {
+		free(lay);
 		return 0;
+	}
 	if (nl < 2) {
 		struct tune_rec *r = rec_new(x, TR_SKIP, "layout", NULL);
 
@@ -1208,6 +1298,7 @@ tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const str
 
 	memset(out, 0, sizeof *out);
 	node_layout(&x);
+	index_arms(&x);
 	if (!layout_from_arms(&x))
 		layout_from_rows(&x);
 	large_rule(&x);
@@ -1216,6 +1307,7 @@ tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const str
 	api_rule(&x);
 	profile_rule(&x);
 	range_check(&x);
+	free(x.idx);
 }
 
 void

@@ -129,6 +129,17 @@ check_grep "text: no recommendations" '^no recommendations' "$T/nosig.txt"
 check_grep "text: no significant difference" '^keep layout: no significant difference, no recommendation' "$T/nosig.txt"
 check_eq "no significant difference: an empty patch" "$(tune-conf -n --patch -p "$D/nosig.tsv" | grep -vc '^#')" 0
 
+# --- 20000 import settings (issue 20: 16.6 s of arm scans): the arms are
+# hashed and sorted, so it is a fraction of a second; a CPU-time limit of
+# 10 s (not a wall clock) fails the quadratic scans
+awk 'BEGIN { OFS = "\t"; print "# ipfs-time-add"
+	print "op", "via", "label", "size", "ok", "t_total"
+	for (i = 0; i < 20000; i++) for (k = 0; k < 2; k++)
+		print "add", "rpc", "chunker=size-" (1000 + i), 1048576, 1, 0.1 + i * 1e-6 + k * 1e-7 }' >"$T/arms.tsv"
+check_sh "20000 settings: done within 10 s of CPU" "ulimit -t 10; tune-conf -n -j -p '$T/arms.tsv' >'$T/arms.jsonl'"
+check_eq "20000 settings: the fastest against the runner-up, not significant with 2 samples" \
+	"$(jqf "$T/arms.jsonl" 'select(.rule == "layout") | "\(.status) \(.evidence | test("chunker=size-1001 .*size-1000"))"')" "keep true"
+
 # --- large additions
 tune-conf -n -j -p "$D/large.tsv" >"$T/large.jsonl"
 check_eq "large: chunk-put with the -P and mode that won" \

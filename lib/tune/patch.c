@@ -133,7 +133,9 @@ patch_print(const struct tune_patch *p, int json, const char *node, FILE *f)
 			    cur ? cur : c->state == CUR_ABSENT ? "absent" : "unknown",
 			    c->when == WHEN_NOW ? "takes effect now" : c->when == WHEN_INIT ?
 			    "init only: tune-conf never applies it" : "takes effect after the daemon restarts");
-			if (c->when == WHEN_INIT) {
+			if (!tune_key(c->key)) {
+				comment(f, "not a key tune-conf knows, left out: %s", c->key);
+			} else if (c->when == WHEN_INIT) {
 				comment(f, "ipfs config --json %s %s", c->key, v);
 			} else {
 				fputs("ipfs config --json ", f);

@@ -158,12 +158,16 @@ test_print_read(void)
 		size_t tl = 0;
 		FILE *g;
 
-		patch_add(&x, "A'b$(c)", json_string("it's"), NULL, CUR_UNKNOWN, "r\nx", "w\rhy\x7f\x01\n");
+		patch_add(&x, "Datastore.StorageMax", json_string("it's"), NULL, CUR_UNKNOWN, "r\nx",
+		    "w\rhy\x7f\x01\n");
+		patch_add(&x, "A'b\n$(c)", json_integer(1), NULL, CUR_UNKNOWN, NULL, NULL);
 		g = open_memstream(&t, &tl);
 		patch_print(&x, 0, "node\nid", g);
 		fclose(g);
 		CHECK("sh: the key and the value quoted, quotes inside too",
-		    strstr(t, "\nipfs config --json 'A'\\''b$(c)' '\"it'\\''s\"'\n") != NULL);
+		    strstr(t, "\nipfs config --json 'Datastore.StorageMax' '\"it'\\''s\"'\n") != NULL);
+		CHECK("sh: a key not in the table only in a comment",
+		    strstr(t, "\n# not a key tune-conf knows, left out: A'b?$(c)\n") != NULL);
 		CHECK("sh: control characters in comments folded",
 		    strstr(t, "# tune-conf patch for node?id:") && strstr(t, "\n# r?x: w?hy???") &&
 		    !strstr(t, "\nx") && !strstr(t, "\r"));

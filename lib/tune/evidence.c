@@ -458,12 +458,17 @@ static int
 load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 {
 	struct profset ps;
-	int disk = 0, rc = 0;
+	int disk = 0, unit = 0, rc = 0;
+	char groupby[64];
 
-	for (size_t i = 0; i < n; i++)
+	/* group by the columns present: a results file without unit is objects */
+	for (size_t i = 0; i < n; i++) {
 		disk |= has(in[i], "disk_capacity");
-	profset_init(&ps, in, names, n, disk ? "policy,unit,capacity,disk_capacity" :
-	    "policy,unit,capacity", "hit_ratio", NULL);
+		unit |= has(in[i], "unit");
+	}
+	snprintf(groupby, sizeof groupby, "policy%s,capacity%s", unit ? ",unit" : "",
+	    disk ? ",disk_capacity" : "");
+	profset_init(&ps, in, names, n, groupby, "hit_ratio", NULL);
 	for (size_t i = 0; i < n; i++)
 		profset_read(&ps, in[i], i, display(names[i]));
 	if (verdict(NULL, ps.bad) < 0)

@@ -3,7 +3,7 @@
  * patch_read, patch_check) on the bytes as a file, then both printed
  * forms, checked or not: every line of the sh form must be a "# " comment
  * or "ipfs config --json 'KEY' 'VALUE'", each word quoted, no control
- * character anywhere (else abort).
+ * character anywhere (a DEL only inside a quoted value) (else abort).
  */
 #include <stdio.h>
 
@@ -40,8 +40,8 @@ check_sh(const char *s)
 
 		if (!nl)
 			abort();	/* every line ends */
-		for (p = l; p < nl; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+		for (p = l; p < nl; p++)	/* DEL only inside a quoted value */
+			if ((unsigned char)*p < 0x20 || (*p == 0x7f && !strncmp(l, "# ", 2)))
 				abort();
 		if (strncmp(l, "# ", 2)) {
 			if (strncmp(l, "ipfs config --json ", 19) || !(p = word(l + 19, nl)) || *p != ' ' ||

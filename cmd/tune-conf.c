@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "net/discover.h"
 #include "tune/evidence.h"
+#include "tune/keys.h"
 #include "tune/node.h"
 #include "tune/patch.h"
 #include "tune/recommend.h"
@@ -18,10 +19,11 @@ static const char synopsis[] =
 "       [--apply [--restart-ok] [--backup file]] [--api url] [--api-auth-file file]\n"
 "       [--timeout duration]\n"
 "       tune-conf [-jq] --apply --from patch [--restart-ok] [--backup file] [--api url]\n"
-"       tune-conf [-q] --revert backup [--api url] [--api-auth-file file]";
+"       tune-conf [-q] --revert backup [--other-node] [--api url] [--api-auth-file file]\n"
+"       tune-conf [-j] --keys";
 
 enum { O_LARGE = CLI_LONG, O_FACTOR, O_PATCH, O_APPLY, O_FROM, O_BACKUP, O_RESTART, O_REVERT,
-	O_API, O_AUTHFILE, O_TIMEOUT };
+	O_API, O_AUTHFILE, O_TIMEOUT, O_KEYS, O_OTHER };
 
 static const struct cli_opt tuneopts[] = {
 	{ "profile", 'p', required_argument, "file", "timing records or a prof-diff -o tsv comparison" },
@@ -39,6 +41,8 @@ static const struct cli_opt tuneopts[] = {
 	{ "backup", O_BACKUP, required_argument, "file", "with --apply: the backup to create" },
 	{ "restart-ok", O_RESTART, no_argument, NULL, "with --apply: also keys that need a restart" },
 	{ "revert", O_REVERT, required_argument, "backup", "restore the values of a backup" },
+	{ "other-node", O_OTHER, no_argument, NULL, "with --revert: also on a node the backup was not made on" },
+	{ "keys", O_KEYS, no_argument, NULL, "print the keys tune-conf may change (TSV; JSON with -j)" },
 	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
 	{ "api-auth-file", O_AUTHFILE, required_argument, "file", "RPC API credentials" },
 	{ "timeout", O_TIMEOUT, required_argument, "duration", "give up on a request after it (120s; 0: never)" },
@@ -64,7 +68,7 @@ main(int argc, char *argv[])
 	const char *from = NULL, *revert = NULL, *apiflag = NULL, *authfile = NULL;
 	double timeout = 120;
 	size_t np = 0, nc = 0, pcap = 0, ccap = 0, nstdin = 0;
-	int c, json = 0, quiet = 0, offline = 0, patch = 0, apply = 0, rc = 0;
+	int c, json = 0, quiet = 0, offline = 0, patch = 0, apply = 0, rc = 0, keys = 0, other = 0;
 	struct tune_evidence ev = { 0 };
 	struct tune_node node;
 	struct tune_recs recs = { 0 };
@@ -90,6 +94,8 @@ main(int argc, char *argv[])
 		case O_BACKUP: ao.backup = optarg; break;
 		case O_RESTART: ao.restart_ok = 1; break;
 		case O_REVERT: revert = optarg; break;
+		case O_OTHER: other = 1; break;
+		case O_KEYS: keys = 1; break;
 		case O_API: apiflag = cli_nonempty("--api", optarg); break;
 		case O_TIMEOUT: timeout = cli_duration("--timeout", optarg); break;
 		case O_AUTHFILE: authfile = cli_nonempty("--api-auth-file", optarg); break;
@@ -104,6 +110,16 @@ main(int argc, char *argv[])
 		nstdin += !strcmp(i < np ? prof[i] : cache[i - np], "-");
 	if (nstdin > 1)
 		usageerr("only one input can be stdin");
+	if (keys && (revert || apply || from || patch || np || nc || offline || other || ao.backup ||
+	    ao.restart_ok || apiflag || authfile))
+		usageerr("--keys takes -j alone");
+	if (keys) {
+		tune_keys_print(json, stdout);
+		efshut();
+		return 0;
+	}
+	if (other && !revert)
+		usageerr("--other-node: only with --revert");
 	if (revert && (apply || from || patch || np || nc || offline || ao.backup || ao.restart_ok))
 		usageerr("--revert takes the backup file alone (and --api)");
 	if ((from || ao.backup || ao.restart_ok) && !apply)
@@ -151,7 +167,7 @@ main(int argc, char *argv[])
 	}
 	if (revert) {
 		sig_init();
-		rc = patch_revert(&node, &bk, quiet) < 0 ? EXIT_RUNTIME : 0;
+		rc = patch_revert(&node, &bk, other, quiet) < 0 ? EXIT_RUNTIME : 0;
 		backup_free(&bk);
 		node_close(&node);
 		return rc;

@@ -1,4 +1,4 @@
-/* base/sig.c: SIGINT and SIGTERM set a flag the tools poll between work items. */
+/* base/sig.c: SIGINT, SIGTERM and SIGHUP set a flag the tools poll between work items. */
 #include <signal.h>
 #include <string.h>
 
@@ -22,4 +22,5 @@ sig_init(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }

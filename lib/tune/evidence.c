@@ -145,18 +145,64 @@ addname(char **list, const char *name)
 		strcat(strcat(*list, ", "), name);
 }
 
+/* The arms by what makes one (op, via, size, layout): open addressing
+ * over their places in ev->arm, doubled at half full. */
+struct armtab {
+	size_t *slot;		/* place + 1; 0 empty */
+	size_t cap;
+};
+
+static uint64_t
+hstr(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ (s ? 0xff : 0xfe)) * 1099511628211ULL;
+}
+
+static uint64_t
+armhash(const char *op, const char *via, int64_t size, const struct tune_layout *l)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	h = hstr(hstr(hstr(hstr(h, op), via), l->chunker), l->mode);
+	h = (h ^ (uint64_t)size) * 1099511628211ULL;
+	h = (h ^ (uint64_t)(l->raw_leaves + 2)) * 1099511628211ULL;
+	h = (h ^ (uint64_t)(l->cid_version + 2)) * 1099511628211ULL;
+	return (h ^ (uint64_t)l->parallel) * 1099511628211ULL;
+}
+
+static int
+armis(const struct tune_arm *a, const char *op, const char *via, int64_t size,
+    const struct tune_layout *lay)
+{
+	return strsame(a->op, op) && strsame(a->via, via) && a->size == size &&
+	    tune_layout_same_import(&a->lay, lay) && tune_layout_same_upload(&a->lay, lay);
+}
+
 static struct tune_arm *
-arm_get(struct tune_evidence *ev, const char *op, const char *via, int64_t size,
+arm_get(struct tune_evidence *ev, struct armtab *t, const char *op, const char *via, int64_t size,
     const struct tune_layout *lay)
 {
 	struct tune_arm *a;
+	size_t h;
 
-	for (size_t i = 0; i < ev->narm; i++) {
-		a = &ev->arm[i];
-		if (strsame(a->op, op) && strsame(a->via, via) && a->size == size &&
-		    tune_layout_same_import(&a->lay, lay) && tune_layout_same_upload(&a->lay, lay))
-			return a;
+	if (2 * (ev->narm + 1) > t->cap) {
+		free(t->slot);
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->slot = ecalloc(t->cap, sizeof *t->slot);
+		for (size_t i = 0; i < ev->narm; i++) {
+			a = &ev->arm[i];
+			for (h = armhash(a->op, a->via, a->size, &a->lay) & (t->cap - 1); t->slot[h];
+			    h = (h + 1) & (t->cap - 1))
+				;
+			t->slot[h] = i + 1;
+		}
 	}
+	for (h = armhash(op, via, size, lay) & (t->cap - 1); t->slot[h]; h = (h + 1) & (t->cap - 1))
+		if (armis(&ev->arm[t->slot[h] - 1], op, via, size, lay))
+			return &ev->arm[t->slot[h] - 1];
+	t->slot[h] = ev->narm + 1;
 	egrow((void **)&ev->arm, &ev->armcap, ev->narm + 1, sizeof *ev->arm);
 	a = &ev->arm[ev->narm++];
 	memset(a, 0, sizeof *a);
@@ -191,7 +237,7 @@ sizeval(const char *s)
 
 /* The groups of one profile into arms. */
 static int
-arms_from(struct tune_evidence *ev, const struct profset *ps, const struct profile *p)
+arms_from(struct tune_evidence *ev, struct armtab *t, const struct profset *ps, const struct profile *p)
 {
 	int rc = 0;
 
@@ -214,7 +260,7 @@ arms_from(struct tune_evidence *ev, const struct profset *ps, const struct profi
 				weprintf("%s: column %s", p->name, why);
 				rc = -1;
 			}
-		a = arm_get(ev, keyval(ps, g, "op"), keyval(ps, g, "via"),
+		a = arm_get(ev, t, keyval(ps, g, "op"), keyval(ps, g, "via"),
 		    sizeval(keyval(ps, g, "size")), &lay);
 		for (size_t k = 0; k < g->m[0].n; k++) {
 			egrow((void **)&a->x, &a->cap, a->n + 1, sizeof *a->x);
@@ -235,6 +281,7 @@ load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 {
 	static const char *const base[] = { "op", "via", "size", "label", NULL };
 	char groupby[256] = "";
+	struct armtab t = { NULL, 0 };
 	struct profset ps;
 	int rc = 0;
 
@@ -256,8 +303,9 @@ load_timing(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 	if (verdict(NULL, ps.bad) < 0)
 		rc = -1;
 	for (size_t i = 0; i < ps.nprof; i++)
-		if (arms_from(ev, &ps, &ps.prof[i]) < 0)
+		if (arms_from(ev, &t, &ps, &ps.prof[i]) < 0)
 			rc = -1;
+	free(t.slot);
 	profset_free(&ps);
 	for (size_t i = 0; i < ev->narm; i++)
 		stats_sort(ev->arm[i].x, ev->arm[i].n);
@@ -291,6 +339,12 @@ load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
 			    recr_get(r, recr_col(r, "size")), "");
 			broken = 1;
 		}
+		for (size_t k = 7; k < 9 && !broken; k++)
+			if (!isnan(v[k]) && !(v[k] >= 0 && v[k] <= 0x1p53 && v[k] == floor(v[k]))) {
+				bad(&nbad, recr_where(r), "%s: expected a count of samples, found '%s'",
+				    numcols[k], recr_get(r, recr_col(r, numcols[k])));
+				broken = 1;
+			}
 		if (broken || !metric || strcmp(metric, "t_total") || isnan(v[0]) || isnan(v[1]))
 			continue;	/* other metrics; a side without samples */
 		egrow((void **)&ev->row, &ev->rowcap, ev->nrow + 1, sizeof *ev->row);
@@ -309,10 +363,22 @@ load_rows(struct tune_evidence *ev, struct recr *r, const char *name)
 		w->med_old = v[0], w->med_new = v[1];
 		w->lo_old = v[2], w->hi_old = v[3], w->lo_new = v[4], w->hi_new = v[5];
 		w->p = v[6];
-		w->n_old = isfinite(v[7]) ? (size_t)v[7] : 0;
-		w->n_new = isfinite(v[8]) ? (size_t)v[8] : 0;
+		w->n_old = isnan(v[7]) ? 0 : (size_t)v[7];	/* checked above */
+		w->n_new = isnan(v[8]) ? 0 : (size_t)v[8];
 	}
 	return verdict(name, nbad);
+}
+
+/* A cache-sim policy or unit name ("lru", "tiered:s3fifo/lru", "bytes"):
+ * letters, digits and _ : / . + -, at most 64 of them. Anything else is
+ * refused: a name goes into the report and the patch's comments. */
+static int
+plainname(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_:/.+-") == n;
 }
 
 static struct tune_curve *
@@ -365,8 +431,12 @@ load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
 		b = num(r, "miss_ratio", &miss, &nbad);
 		if (a < 0 || b < 0)
 			continue;
-		if (a == 0 || b == 0 || cap < 0 || miss < 0 || miss > 1) {
+		if (a == 0 || b == 0 || cap < 0 || !(cap < 0x1p63) || miss < 0 || miss > 1) {
 			bad(&nbad, recr_where(r), "%s%s", "expected a capacity >= 0 and a miss ratio in 0..1", "");
+			continue;
+		}
+		if (unit && !plainname(unit)) {
+			bad(&nbad, recr_where(r), "%s%s", "unit: expected objects or bytes", "");
 			continue;
 		}
 		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, CURVE_MRC), cap, 1 - miss);
@@ -388,12 +458,17 @@ static int
 load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 {
 	struct profset ps;
-	int disk = 0, rc = 0;
+	int disk = 0, unit = 0, rc = 0;
+	char groupby[64];
 
-	for (size_t i = 0; i < n; i++)
+	/* group by the columns present: a results file without unit is objects */
+	for (size_t i = 0; i < n; i++) {
 		disk |= has(in[i], "disk_capacity");
-	profset_init(&ps, in, names, n, disk ? "policy,unit,capacity,disk_capacity" :
-	    "policy,unit,capacity", "hit_ratio", NULL);
+		unit |= has(in[i], "unit");
+	}
+	snprintf(groupby, sizeof groupby, "policy%s,capacity%s", unit ? ",unit" : "",
+	    disk ? ",disk_capacity" : "");
+	profset_init(&ps, in, names, n, groupby, "hit_ratio", NULL);
 	for (size_t i = 0; i < n; i++)
 		profset_read(&ps, in[i], i, display(names[i]));
 	if (verdict(NULL, ps.bad) < 0)
@@ -408,16 +483,30 @@ load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 			double cap = strtod(keyval(&ps, g, "capacity") ? keyval(&ps, g, "capacity") : "nan", NULL);
 			double hit = stats_mean(g->m[0].x, g->m[0].n);
 
-			if (!policy || !isfinite(cap) || g->m[0].n == 0)
+			double disk = dc ? strtod(dc, NULL) : 0;
+
+			if (!policy || g->m[0].n == 0)
 				continue;
 			if (!unit)
 				unit = "objects";
+			if (!plainname(policy) || !plainname(unit)) {
+				weprintf("%s: policy or unit: expected a name of letters, digits and _:/.+- "
+				    "(such as lru or tiered:s3fifo/lru), not a %zu-byte string of other characters",
+				    p->name, strlen(plainname(policy) ? unit : policy));
+				rc = -1;
+				continue;
+			}
+			if (!(cap >= 0 && cap < 0x1p63) || !(disk >= 0 && disk < 0x1p63)) {
+				weprintf("%s: %s: capacity: expected a count or size from 0 to 2^63", p->name, policy);
+				rc = -1;
+				continue;
+			}
 			if (dc || !strncmp(policy, "tiered:", 7)) {
 				struct tune_curve *t = curve_get(ev, policy, unit, p->name, CURVE_TIERED);
 
 				egrow((void **)&t->t, &t->tcap, t->nt + 1, sizeof *t->t);
 				t->t[t->nt].mem = cap;
-				t->t[t->nt].disk = dc ? strtod(dc, NULL) : 0;
+				t->t[t->nt].disk = disk;
 				t->t[t->nt++].hit = hit;
 			} else {
 				addpoint(curve_get(ev, policy, unit, p->name, CURVE_RESULTS), cap, hit);

@@ -277,11 +277,14 @@ config_secret(const char *key)
 {
 	static const char *const secret[] = { "Identity", "API.Authorizations",
 		"Pinning.RemoteServices", NULL };
+	size_t k = strlen(key);
 
 	for (size_t i = 0; secret[i]; i++) {
 		size_t n = strlen(secret[i]);
 
-		if (!strncasecmp(key, secret[i], n) && (key[n] == '\0' || key[n] == '.'))
+		/* the secret, a key inside it, or a parent holding it */
+		if ((k >= n && !strncasecmp(key, secret[i], n) && (key[n] == '\0' || key[n] == '.')) ||
+		    (k < n && k > 0 && !strncasecmp(key, secret[i], k) && secret[i][k] == '.'))
 			return 1;
 	}
 	return 0;

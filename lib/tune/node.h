@@ -71,7 +71,9 @@ int node_profile_dry_run(struct tune_node *n, const char *profile, json_t **old,
 json_t *config_lookup(const json_t *config, const char *key, char *absent_from, size_t len);
 
 /* Keys whose value tune-conf never reads out, prints, writes or sets:
- * the identity, API credentials, pinning service keys. */
+ * the identity, API credentials, pinning service keys, what is inside
+ * them, and the parents holding them ("API", "Pinning"); matched without
+ * case, as Kubo's config keys are. */
 int config_secret(const char *key);
 
 #endif

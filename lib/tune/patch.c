@@ -1,5 +1,7 @@
 /* tune/patch.c: the change set, its backup, apply with rollback, revert (tune/patch.h). */
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -14,75 +16,6 @@
 #include "base/util.h"
 #include "base/version.h"
 #include "net/discover.h"
-
-/*
- * The keys the rules propose, and when Kubo takes a change of them into
- * account (docs/config.md: the config is read once at start, except what a
- * command reads per request: add reads Import.* from the repo's config, which
- * "ipfs config" updates).
- */
-static const struct tune_key keys[] = {
-	{ "Import.UnixFSChunker", WHEN_NOW, "string",
-	  "stored, but js-ipfs' add does not read Import.* (it chunks size-262144 unless told)" },
-	{ "Import.UnixFSRawLeaves", WHEN_NOW, "flag", "stored, but js-ipfs' add does not read Import.*" },
-	{ "Import.CidVersion", WHEN_NOW, "integer", "stored, but js-ipfs' add does not read Import.*" },
-	{ "Datastore.BloomFilterSize", WHEN_RESTART, "integer",
-	  "stored, but js-ipfs has no blockstore bloom filter" },
-	{ "Datastore.BlockKeyCacheSize", WHEN_RESTART, "integer",
-	  "stored, but js-ipfs has no block key cache" },
-	{ "Datastore.StorageMax", WHEN_RESTART, "size",
-	  "js-ipfs reads it only for repo/stat (it has no automatic GC)" },
-	{ "Datastore.StorageGCWatermark", WHEN_RESTART, "integer", NULL },
-	{ "Datastore.Spec", WHEN_INIT, "object", NULL },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct tune_key *
-tune_key(const char *key)
-{
-	for (size_t i = 0; keys[i].key; i++)
-		if (!strcmp(keys[i].key, key))
-			return &keys[i];
-	return NULL;
-}
-
-int
-tune_key_when(const char *key)
-{
-	const struct tune_key *k = tune_key(key);
-
-	return k ? k->when : WHEN_RESTART;
-}
-
-const char *
-tune_when_name(int when)
-{
-	return when == WHEN_NOW ? "now" : when == WHEN_INIT ? "init" : "restart";
-}
-
-int
-tune_key_check(const char *key, const json_t *v, char *why, size_t n)
-{
-	const struct tune_key *k = tune_key(key);
-	const char *s;
-
-	if (!k)
-		return 0;
-	if (!strcmp(k->type, "string") && !json_is_string(v))
-		snprintf(why, n, "%s: expected a string", key);
-	else if (!strcmp(k->type, "flag") && !json_is_boolean(v) && !json_is_null(v))
-		snprintf(why, n, "%s: expected true, false or null", key);
-	else if (!strcmp(k->type, "integer") && !(json_is_integer(v) && json_integer_value(v) >= 0))
-		snprintf(why, n, "%s: expected a whole number >= 0", key);
-	else if (!strcmp(k->type, "size") && !(json_is_string(v) && *(s = json_string_value(v)) &&
-	    strspn(s, "0123456789") > 0))
-		snprintf(why, n, "%s: expected a size as a string, such as \"10737418240\"", key);
-	else if (!strcmp(key, "Import.CidVersion") && json_integer_value(v) > 1)
-		snprintf(why, n, "%s: expected 0 or 1", key);
-	else
-		return 0;
-	return -1;
-}
 
 void
 patch_add(struct tune_patch *p, const char *key, json_t *value, const json_t *current,
@@ -139,15 +72,40 @@ shquote(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
+/* One "# ..." comment line for sh: every control character (anything
+ * below 0x20, which includes the newline, and DEL) is folded to '?', so
+ * that nothing a value holds can end the comment. */
+static void
+comment(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = emalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	fputs("# ", f);
+	for (char *p = s; *p; p++)
+		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, f);
+	fputc('\n', f);
+	free(s);
+}
+
 static const char *const statename[] = { "unknown", "set", "absent" };
 
 void
 patch_print(const struct tune_patch *p, int json, const char *node, FILE *f)
 {
-	if (!json && node)
-		fprintf(f, "# tune-conf patch for %s: review it, then apply it with\n"
-		    "# tune-conf -j --patch ... > patch.jsonl; tune-conf --apply --from patch.jsonl\n"
-		    "# (a backup first, read-back, restore on failure) or pipe it to sh\n", node);
+	if (!json && node) {
+		comment(f, "tune-conf patch for %s: review it, then apply it with", node);
+		comment(f, "tune-conf -j --patch ... > patch.jsonl; tune-conf --apply --from patch.jsonl");
+		comment(f, "(a backup first, read-back, restore on failure) or pipe it to sh");
+	}
 	for (size_t i = 0; i < p->n; i++) {
 		const struct tune_change *c = &p->c[i];
 		char *v = dump(c->value);
@@ -170,14 +128,22 @@ patch_print(const struct tune_patch *p, int json, const char *node, FILE *f)
 		} else {
 			char *cur = c->state == CUR_SET ? dump(c->current) : NULL;
 
-			fprintf(f, "# %s%s%s (was %s; %s)\n", c->rule ? c->rule : "patch",
+			comment(f, "%s%s%s (was %s; %s)", c->rule ? c->rule : "patch",
 			    c->why ? ": " : "", c->why ? c->why : "",
 			    cur ? cur : c->state == CUR_ABSENT ? "absent" : "unknown",
 			    c->when == WHEN_NOW ? "takes effect now" : c->when == WHEN_INIT ?
 			    "init only: tune-conf never applies it" : "takes effect after the daemon restarts");
-			fprintf(f, "%sipfs config --json %s ", c->when == WHEN_INIT ? "# " : "", c->key);
-			shquote(f, v);
-			fputc('\n', f);
+			if (!tune_key(c->key)) {
+				comment(f, "not a key tune-conf knows, left out: %s", c->key);
+			} else if (c->when == WHEN_INIT) {
+				comment(f, "ipfs config --json %s %s", c->key, v);
+			} else {
+				fputs("ipfs config --json ", f);
+				shquote(f, c->key);
+				fputc(' ', f);
+				shquote(f, v);
+				fputc('\n', f);
+			}
 			free(cur);
 		}
 		free(v);
@@ -256,8 +222,29 @@ struct entry {
 	char absent_from[256];
 };
 
+/* The node's peer ID (/api/v0/id), checked to be one word of letters and
+ * digits: 0, or -1 with err. */
+static int
+peer_id(struct tune_node *n, char *buf, size_t len, char *err, size_t elen)
+{
+	json_t *r = NULL;
+	const char *id;
+	int rc = -1;
+
+	if (node_call(n, "id", NULL, &r, err, elen) < 0)
+		return -1;
+	id = json_string_value(json_object_get(r, "ID"));
+	if (!id || !*id || strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != strlen(id) ||
+	    strlen(id) >= len)
+		snprintf(err, elen, "id: no peer ID (\"ID\") in the reply");
+	else
+		rc = snprintf(buf, len, "%s", id) < 0 ? -1 : 0;
+	json_decref(r);
+	return rc;
+}
+
 static json_t *
-backup_doc(const struct tune_node *n, const struct entry *e, size_t ne)
+backup_doc(const struct tune_node *n, const char *peer, const struct entry *e, size_t ne)
 {
 	json_t *doc, *list = json_array();
 	char when[32];
@@ -278,6 +265,8 @@ backup_doc(const struct tune_node *n, const struct entry *e, size_t ne)
 	doc = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "tool", "tune-conf",
 	    "ipfsperf", IPFSPERF_VERSION, "created", when, "node", n->name,
 	    "api", url_redact(n->api), "keys", list);
+	if (peer)
+		json_object_set_new(doc, "peer_id", json_string(peer));
 	return doc;
 }
 
@@ -441,31 +430,29 @@ default_backup(char *buf, size_t n)
 int
 patch_check(const struct tune_patch *p)
 {
-	char why[256];
+	char why[512];
 	int rc = 0;
 
 	for (size_t i = 0; i < p->n; i++) {
 		const char *k = p->c[i].key;
+		const struct tune_key *tk = tune_key(k);
 
-		if (config_secret(k)) {
-			weprintf("%s: tune-conf never reads or sets the identity or credentials", k);
+		if (!tk) {
+			weprintf("%.*s: not a key tune-conf knows (exact names only: tune-conf --keys lists them)",
+			    200, k);
 			rc = -1;
-		} else if (tune_key_when(k) == WHEN_INIT || p->c[i].when == WHEN_INIT) {
+		} else if (tk->when == WHEN_INIT || p->c[i].when == WHEN_INIT) {
 			weprintf("%s: takes effect only at ipfs init: tune-conf never applies it", k);
 			rc = -1;
-		} else if (tune_key_check(k, p->c[i].value, why, sizeof why) < 0) {
+		} else if (tune_key_check(k, p->c[i].value, 1, why, sizeof why) < 0) {
 			weprintf("%s", why);
 			rc = -1;
 		}
-		for (size_t j = 0; j < i; j++) {
-			size_t a = strlen(p->c[j].key), b = strlen(k);
-			const char *s = a < b ? k : p->c[j].key, *l = a < b ? p->c[j].key : k;
-
-			if (!strncmp(s, l, a < b ? a : b) && (s[a < b ? a : b] == '\0' || s[a < b ? a : b] == '.')) {
-				weprintf("%s: also in the patch as %s", k, p->c[j].key);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(p->c[j].key, k)) {
+				weprintf("%s: twice in the patch", k);
 				rc = -1;
 			}
-		}
 	}
 	return rc;
 }
@@ -475,7 +462,7 @@ patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_a
 {
 	struct entry *e = ecalloc(p->n ? p->n : 1, sizeof *e);
 	const struct tune_change **c = ecalloc(p->n ? p->n : 1, sizeof *c);
-	char err[768], defname[64];
+	char err[768], defname[64], peer[128];
 	const char *backup = o->backup;
 	size_t ne = 0, done = 0;
 	json_t *doc;
@@ -525,7 +512,12 @@ patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_a
 		default_backup(defname, sizeof defname);
 		backup = defname;
 	}
-	doc = backup_doc(n, e, ne);
+	if (peer_id(n, peer, sizeof peer, err, sizeof err) < 0) {
+		if (!o->quiet)
+			weprintf("the node's peer ID is unknown (%s): the backup records its API URL alone", err);
+		peer[0] = '\0';
+	}
+	doc = backup_doc(n, peer[0] ? peer : NULL, e, ne);
 	rc = backup_write(backup, doc);
 	json_decref(doc);
 	if (rc < 0)
@@ -586,12 +578,23 @@ out:
 	return rc;
 }
 
+/* A word for a message: plain printable text, else "?". */
+static int
+printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
 int
 backup_load(struct tune_backup *b, const char *path)
 {
 	json_error_t je;
 	json_t *list, *o;
-	const char *tool;
+	const char *tool, *peer, *api;
+	char why[512];
 	size_t i;
 
 	memset(b, 0, sizeof *b);
@@ -604,15 +607,42 @@ backup_load(struct tune_backup *b, const char *path)
 		weprintf("%s: not a tune-conf backup (no \"tool\": \"tune-conf\" and \"keys\")", path);
 		goto bad;
 	}
+	peer = json_string_value(json_object_get(b->doc, "peer_id"));
+	api = json_string_value(json_object_get(b->doc, "api"));
+	if ((json_object_get(b->doc, "peer_id") && (!peer || !*peer ||
+	    strspn(peer, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != strlen(peer))) ||
+	    (json_object_get(b->doc, "api") && (!api || !printable(api)))) {
+		weprintf("%s: peer_id or api: expected a peer ID and a URL", path);
+		goto bad;
+	}
 	b->e = ecalloc(json_array_size(list) + 1, sizeof *b->e);
 	json_array_foreach(list, i, o) {
 		const char *k = json_string_value(json_object_get(o, "key"));
 		const char *from = json_string_value(json_object_get(o, "absent_from"));
 		json_t *v = json_object_get(o, "value");
+		const struct tune_key *tk = k ? tune_key(k) : NULL;
+		size_t fl = from ? strlen(from) : 0;
 
-		if (!k || config_secret(k) || (!v && !json_is_true(json_object_get(o, "absent")))) {
-			weprintf("%s: keys[%zu]: expected a key (not a secret) with a value or \"absent\": true",
+		for (size_t j = 0; tk && j < b->n; j++)
+			if (!strcmp(b->e[j].key, k))
+				tk = NULL;
+		if (!tk || tk->when == WHEN_INIT) {
+			weprintf("%s: keys[%zu]: expected a key tune-conf sets, once (tune-conf --keys lists them)",
 			    path, i);
+			goto bad;
+		}
+		if (!v && !json_is_true(json_object_get(o, "absent"))) {
+			weprintf("%s: keys[%zu]: %s: expected a value or \"absent\": true", path, i, k);
+			goto bad;
+		}
+		if (v && tune_key_check(k, v, 0, why, sizeof why) < 0) {
+			weprintf("%s: keys[%zu]: %s", path, i, why);
+			goto bad;
+		}
+		/* the part of the key that was absent: the key or a parent of it */
+		if (from && (fl == 0 || fl >= sizeof b->e[b->n].absent_from || strncmp(from, k, fl) ||
+		    (k[fl] != '\0' && k[fl] != '.'))) {
+			weprintf("%s: keys[%zu]: %s: absent_from: expected the key or a parent of it", path, i, k);
 			goto bad;
 		}
 		b->e[b->n].key = k;
@@ -636,11 +666,50 @@ backup_free(struct tune_backup *b)
 	memset(b, 0, sizeof *b);
 }
 
-int
-patch_revert(struct tune_node *n, const struct tune_backup *b, int quiet)
+/* Is the node the one the backup was made on? Its peer ID when the backup
+ * has one, else its API URL (credentials left out): 0, or -1 saying why. */
+static int
+same_node(struct tune_node *n, const struct tune_backup *b)
 {
-	int rc = restore(n, b->e, b->n, quiet);
+	const char *bpeer = json_string_value(json_object_get(b->doc, "peer_id"));
+	const char *bapi = json_string_value(json_object_get(b->doc, "api"));
+	char peer[128], err[512], api[512];
 
+	snprintf(api, sizeof api, "%s", url_redact(n->api));
+	if (bpeer) {
+		if (peer_id(n, peer, sizeof peer, err, sizeof err) < 0) {
+			weprintf("%s was made on the node with peer ID %s; the node at %s does not say its own (%s)",
+			    b->path, bpeer, api, err);
+			return -1;
+		}
+		if (strcmp(peer, bpeer)) {
+			weprintf("%s was made on the node with peer ID %s, not on the node at %s (peer ID %s)",
+			    b->path, bpeer, api, peer);
+			return -1;
+		}
+		return 0;
+	}
+	if (!bapi || strcmp(bapi, api)) {
+		weprintf("%s was made on the node at %s, not at %s (and records no peer ID)", b->path,
+		    bapi ? bapi : "(unknown)", api);
+		return -1;
+	}
+	return 0;
+}
+
+int
+patch_revert(struct tune_node *n, const struct tune_backup *b, int other_node, int quiet)
+{
+	int rc;
+
+	if (same_node(n, b) < 0) {
+		if (!other_node) {
+			weprintf("not reverting: --other-node reverts a backup on another node anyway");
+			return -1;
+		}
+		weprintf("reverting anyway (--other-node)");
+	}
+	rc = restore(n, b->e, b->n, quiet);
 	if (rc == 0 && !quiet)
 		weprintf("%zu key%s restored from %s and read back", b->n, b->n == 1 ? "" : "s", b->path);
 	return rc;

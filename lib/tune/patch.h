@@ -1,7 +1,7 @@
 /*
- * tune/patch.h: the config patch: the keys tune-conf knows (when a change
- * takes effect, the type Kubo wants), the change set and its two printed
- * forms (ipfs config --json lines for sh, JSON Lines for --apply --from),
+ * tune/patch.h: the config patch: the change set of keys of tune/keys.h
+ * and its two printed forms (ipfs config --json lines for sh, every value
+ * and key quoted and every comment one line; JSON Lines for --apply --from),
  * the backup (the old values of exactly the changed keys, written
  * atomically, mode 0600, before anything is set), apply (set, read back,
  * and restore everything on the first failure) and revert.
@@ -13,29 +13,11 @@
 
 #include <jansson.h>
 
+#include "tune/keys.h"
 #include "tune/node.h"
 
-/* When a change takes effect (on Kubo). */
-enum { WHEN_NOW, WHEN_RESTART, WHEN_INIT };
 /* What the node held when the change was made. */
 enum { CUR_UNKNOWN, CUR_SET, CUR_ABSENT };
-
-/* A key tune-conf sets or reads, as Kubo's docs/config.md describes it. */
-struct tune_key {
-	const char *key;
-	int when;
-	const char *type;	/* "string", "flag", "integer", "size" (a string of bytes) */
-	const char *js;		/* what js-ipfs 0.18 does with it, or NULL */
-};
-
-/* The key's entry, or NULL for a key tune-conf does not know. */
-const struct tune_key *tune_key(const char *key);
-/* When a change of key takes effect: a known key's, else WHEN_RESTART
- * (Kubo reads its config once, at start). */
-int tune_key_when(const char *key);
-const char *tune_when_name(int when);
-/* The value has the type Kubo wants for a known key: 0, or -1 with why. */
-int tune_key_check(const char *key, const json_t *value, char *why, size_t n);
 
 struct tune_change {
 	char *key;
@@ -82,9 +64,10 @@ struct tune_applyopts {
  */
 int patch_apply(struct tune_node *n, const struct tune_patch *p, const struct tune_applyopts *o);
 
-/* Refuse what a patch must never do: secrets (the identity, credentials),
- * init-only keys, values of the wrong type, a key twice or a key inside
- * another: 0, or -1 naming each. patch_apply checks it too. */
+/* Refuse what a patch must never do: a key not in tune/keys.h's table
+ * (exact names: so never a secret, nor a parent of one), init-only keys,
+ * values of the wrong type or out of their documented range, a key twice:
+ * 0, or -1 naming each. patch_apply checks it too. */
 int patch_check(const struct tune_patch *p);
 
 /* A backup file, read and checked (its entries point into doc). */
@@ -96,10 +79,16 @@ struct tune_backup {
 	size_t n;
 };
 
+/* Read a backup: only keys of the table (not init-only), each with a
+ * value of its type or "absent" (absent_from the key or a parent of it),
+ * the node it was made on as api and peer_id: 0, or -1 naming what is
+ * wrong. */
 int backup_load(struct tune_backup *b, const char *path);
 void backup_free(struct tune_backup *b);
 
-/* Restore the keys of a backup and read them back: 0 or -1. */
-int patch_revert(struct tune_node *n, const struct tune_backup *b, int quiet);
+/* Restore the keys of a backup and read them back: 0 or -1. Refused (-1)
+ * when the node is not the one the backup was made on (another peer ID;
+ * without a recorded peer ID, another API URL) unless other_node. */
+int patch_revert(struct tune_node *n, const struct tune_backup *b, int other_node, int quiet);
 
 #endif

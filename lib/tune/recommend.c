@@ -24,6 +24,19 @@ struct ctx {
 	struct tune_layout unsaid;	/* what a run that says nothing used */
 	int raw_set;			/* Import.UnixFSRawLeaves is set (else it follows the CID version) */
 	uint64_t need;			/* memory the recommended caches need */
+	struct armref *idx;		/* the add arms, sorted (find_arm) */
+	size_t nidx;
+};
+
+/* An add arm in the index: its class (A_RPC: op add via rpc or unsaid,
+ * A_CHUNKED: via chunked), its settings resolved, its place in ev. */
+enum { A_RPC, A_CHUNKED };
+struct armref {
+	int cls;
+	int64_t size;
+	struct tune_layout r;
+	size_t i;
+	const struct tune_arm *a;
 };
 
 /* ---- small text helpers ---- */
@@ -362,19 +375,89 @@ is_call(const char *op, const char *via)
 	    (!via || !strcmp(via, "rpc"));
 }
 
-/* The arm of rpc adds with import settings l (resolved) at size s. */
+/* Index order: class, size, import settings, for chunked adds the upload
+ * (-P, -m) too; then the arm's place, so that the first of equals is the
+ * first arm the evidence holds. */
+static int
+armkey(int cls, int64_t size, const struct tune_layout *r, const struct armref *e)
+{
+	int c;
+
+	if (cls != e->cls)
+		return cls < e->cls ? -1 : 1;
+	if (size != e->size)
+		return size < e->size ? -1 : 1;
+	if ((c = strcmp(r->chunker, e->r.chunker)))
+		return c;
+	if (r->raw_leaves != e->r.raw_leaves)
+		return r->raw_leaves < e->r.raw_leaves ? -1 : 1;
+	if (r->cid_version != e->r.cid_version)
+		return r->cid_version < e->r.cid_version ? -1 : 1;
+	if (cls == A_CHUNKED) {
+		if (r->parallel != e->r.parallel)
+			return r->parallel < e->r.parallel ? -1 : 1;
+		return strcmp(r->mode, e->r.mode);
+	}
+	return 0;
+}
+
+static int
+cmpref(const void *p, const void *q)
+{
+	const struct armref *a = p, *b = q;
+	int c = armkey(a->cls, a->size, &a->r, b);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int
+cmporder(const void *p, const void *q)
+{
+	const struct armref *a = p, *b = q;
+
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The index of the add arms with samples (ctx.idx). */
+static void
+index_arms(struct ctx *x)
+{
+	x->idx = ecalloc(x->ev->narm + 1, sizeof *x->idx);
+	x->nidx = 0;
+	for (size_t i = 0; i < x->ev->narm; i++) {
+		const struct tune_arm *a = &x->ev->arm[i];
+		struct armref *e = &x->idx[x->nidx];
+
+		if (a->n == 0 || !(is_add(a->op, a->via, "rpc") || is_add(a->op, a->via, "chunked")))
+			continue;
+		e->cls = is_add(a->op, a->via, "rpc") ? A_RPC : A_CHUNKED;
+		e->size = a->size;
+		e->r = resolve(x, &a->lay);
+		e->i = i;
+		e->a = a;
+		x->nidx++;
+	}
+	qsort(x->idx, x->nidx, sizeof *x->idx, cmpref);
+}
+
+/* The first arm of adds via via ("rpc" or "chunked") with import settings
+ * l (resolved; for chunked adds its upload too) at size s: a binary search
+ * of the index. */
 static const struct tune_arm *
 find_arm(const struct ctx *x, const struct tune_layout *l, int64_t s, const char *via)
 {
-	for (size_t i = 0; i < x->ev->narm; i++) {
-		const struct tune_arm *a = &x->ev->arm[i];
-		struct tune_layout r = resolve(x, &a->lay);
+	int cls = strcmp(via, "chunked") ? A_RPC : A_CHUNKED;
+	size_t lo = 0, hi = x->nidx;
 
-		if (is_add(a->op, a->via, via) && a->size == s && a->n > 0 &&
-		    tune_layout_same_import(&r, l) && (strcmp(via, "chunked") || tune_layout_same_upload(&a->lay, l)))
-			return a;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (armkey(cls, s, l, &x->idx[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	return lo < x->nidx && armkey(cls, s, l, &x->idx[lo]) == 0 ? x->idx[lo].a : NULL;
 }
 
 static size_t
@@ -428,31 +511,38 @@ layout_from_arms(struct ctx *x)
 {
 	struct tune_layout *lay = NULL;
 	int64_t *sizes = NULL;
-	size_t nl = 0, lcap = 0, ns = 0, scap = 0, *count, nd = 0, nadd = 0;
+	size_t nl = 0, ns = 0, scap = 0, *count, nd = 0, nadd = 0;
 	struct contest c = { .rule = "layout", .what = "add" };
 	int base = -1, only = -1;
 	char buf[128], bbuf[128];
 
+	struct armref *seen = ecalloc(x->ev->narm + 1, sizeof *seen);
+
+	/* the import settings measured, each once, in the order first seen */
 	for (size_t i = 0; i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
-		struct tune_layout r;
-		size_t k;
+		struct armref *e = &seen[nadd];
 
 		if (!is_add(a->op, a->via, "rpc") || a->size < 0)
 			continue;
-		nadd++;
-		r = resolve(x, &a->lay);
-		r.parallel = 0, r.mode[0] = '\0';
-		for (k = 0; k < nl && !tune_layout_same_import(&lay[k], &r); k++)
-			;
-		if (k == nl) {
-			egrow((void **)&lay, &lcap, nl + 1, sizeof *lay);
-			lay[nl++] = r;
-		}
+		e->r = resolve(x, &a->lay);
+		e->r.parallel = 0, e->r.mode[0] = '\0';
+		e->i = nadd++;
 		ns = addsize(&sizes, &scap, ns, a->size);
 	}
-	if (nadd == 0)
+	qsort(seen, nadd, sizeof *seen, cmpref);
+	for (size_t i = 0; i < nadd; i++)
+		if (i == 0 || armkey(A_RPC, 0, &seen[i].r, &seen[i - 1]))
+			seen[nl++] = seen[i];
+	qsort(seen, nl, sizeof *seen, cmporder);
+	lay = ecalloc(nl + 1, sizeof *lay);
+	for (size_t k = 0; k < nl; k++)
+		lay[k] = seen[k].r;
+	free(seen);
+	if (nadd == 0) {
+		free(lay);
 		return 0;
+	}
 	if (nl < 2) {
 		struct tune_rec *r = rec_new(x, TR_SKIP, "layout", NULL);
 
@@ -908,7 +998,8 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 	if (bytes) {
 		struct tune_rec *r = rec_new(x, TR_ADVICE, "cache", NULL);
 
-		r->proposed = json_pack("{s:I, s:s}", "bytes", (json_int_t)ceil(cap), "policy", best->policy);
+		r->proposed = json_pack("{s:I, s:s}", "bytes", (json_int_t)tune_d2u(ceil(cap), INT64_MAX),
+		    "policy", best->policy);
 		rec_text(&r->what, "a %s cache (%s): RAM for the OS page cache, or a caching proxy",
 		    fmt_bytes(cap, c1), best->policy);
 		rec_text(&r->evidence, "the smallest cache reaching a %.0f%% hit ratio holds %s (%s); per "
@@ -917,7 +1008,7 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 		    "cache for the datastore, or give a caching proxy in front of the gateway %s (policy %s)",
 		    c1, c1, best->policy);
 		r->files = estrdup(file);
-		x->need += (uint64_t)ceil(cap);
+		x->need += tune_d2u(ceil(cap), UINT64_MAX - x->need);
 	} else {
 		struct tune_rec *r;
 		const json_t *v = x->node ? config_lookup(x->node->config, "Datastore.BlockKeyCacheSize", NULL, 0) : NULL;
@@ -928,18 +1019,19 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 		pick = node2q ? node2q : lru ? lru : best;
 		cap = ceil(pick->pt[tune_reach(pick->pt, pick->n, t)].capacity);
 		r = rec_new(x, cap > cur ? TR_CHANGE : TR_KEEP, "cache", "Datastore.BlockKeyCacheSize");
-		if (cap > cur)
-			r->proposed = json_integer((json_int_t)cap);
+		if (cap > cur)	/* range-checked with the other changes (tune_recommend) */
+			r->proposed = json_integer((json_int_t)tune_d2u(cap, INT64_MAX));
 		rec_text(&r->evidence, "%s reaches a %.0f%% hit ratio with %.0f entries (%s of memory at "
 		    "about 200 bytes an entry)%s%.0f%s; per policy: %s", pick->policy, 100 * t, cap,
-		    fmt_bytes((double)tune_keycache_bytes((uint64_t)cap), c1),
+		    fmt_bytes((double)tune_keycache_bytes(tune_d2u(cap, UINT64_MAX / 200)), c1),
 		    cap > cur ? ", more than the " : ": the ", cur, cap > cur ? " the key cache holds" :
 		    " entries the key cache holds are enough", b.s);
 		rec_text(&r->note, "entries are the trace's objects: exact when they are blocks; Kubo's key "
 		    "cache is 2Q (fixed)%s%s%s%s", best != pick ? ", the smallest cache here is " : "",
 		    best != pick ? best->policy : "", js ? "; js-ipfs: " : "", js ? js : "");
 		r->files = estrdup(file);
-		x->need += tune_keycache_bytes((uint64_t)cap);
+		x->need += tune_d2u((double)tune_keycache_bytes(tune_d2u(cap, UINT64_MAX / 200)),
+		    UINT64_MAX - x->need);
 	}
 	free(b.s);
 }
@@ -983,8 +1075,8 @@ cache_rule(struct ctx *x)
 			snprintf(c1, sizeof c1, "%.0f entries", g->t[k].mem);
 			snprintf(c2, sizeof c2, "%.0f entries", g->t[k].disk);
 		}
-		r->proposed = json_pack("{s:I, s:I, s:s}", "memory", (json_int_t)g->t[k].mem, "disk",
-		    (json_int_t)g->t[k].disk, "policy", g->policy);
+		r->proposed = json_pack("{s:I, s:I, s:s}", "memory", (json_int_t)tune_d2u(g->t[k].mem, INT64_MAX),
+		    "disk", (json_int_t)tune_d2u(g->t[k].disk, INT64_MAX), "policy", g->policy);
 		rec_text(&r->what, "a memory tier of %s over a disk tier of %s (%s)",
 		    bytes ? fmt_bytes(g->t[k].mem, c1) : c1, bytes ? fmt_bytes(g->t[k].disk, c2) : c2, g->policy);
 		rec_text(&r->evidence, "%s reaches a %.0f%% hit ratio (%.2f%%) with a memory tier of %s "
@@ -995,7 +1087,7 @@ cache_rule(struct ctx *x)
 		    "OS page cache or a caching proxy's memory, the disk tier a caching proxy's disk cache "
 		    "in front of the gateway");
 		if (bytes)
-			x->need += (uint64_t)g->t[k].mem;
+			x->need += tune_d2u(g->t[k].mem, UINT64_MAX - x->need);
 	}
 }
 
@@ -1090,10 +1182,11 @@ cfgdiff(const json_t *a, const json_t *b, const char *path, struct sbuf *out)
 	json_object_foreach((json_t *)a, k, va) {
 		snprintf(full, sizeof full, "%s%s%s", path, *path ? "." : "", k);
 		vb = json_object_get(b, k);
-		if (config_secret(full))
-			continue;
+		/* into objects first: "API" holds secrets, "API.HTTPHeaders" none */
 		if (json_is_object(va) && json_is_object(vb)) {
 			cfgdiff(va, vb, full, out);
+		} else if (config_secret(full)) {
+			continue;
 		} else if (!vb || !json_equal(va, vb)) {
 			char *x = json_dumps(va, JSON_ENCODE_ANY | JSON_COMPACT);
 			char *y = vb ? json_dumps(vb, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
@@ -1171,6 +1264,32 @@ profile_rule(struct ctx *x)
 	}
 }
 
+/* Every change proposed is checked against its key's documented range
+ * (tune/keys.c) before anything prints or applies it: one out of range
+ * (from crafted or extreme evidence) is no change, and says why. */
+static void
+range_check(struct ctx *x)
+{
+	char why[512];
+
+	for (size_t i = 0; i < x->rs->n; i++) {
+		struct tune_rec *r = &x->rs->r[i];
+		char *was;
+
+		if (r->status != TR_CHANGE || !r->key || !r->proposed ||
+		    tune_key_check(r->key, r->proposed, 1, why, sizeof why) == 0)
+			continue;
+		was = r->evidence;
+		r->status = TR_SKIP;
+		json_decref(r->proposed);
+		r->proposed = NULL;
+		r->evidence = NULL;
+		rec_text(&r->evidence, "no change: the value the evidence gives is out of range (%s); %s", why,
+		    was ? was : "");
+		free(was);
+	}
+}
+
 void
 tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const struct tune_opts *o,
     struct tune_recs *out)
@@ -1179,6 +1298,7 @@ tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const str
 
 	memset(out, 0, sizeof *out);
 	node_layout(&x);
+	index_arms(&x);
 	if (!layout_from_arms(&x))
 		layout_from_rows(&x);
 	large_rule(&x);
@@ -1186,6 +1306,8 @@ tune_recommend(const struct tune_evidence *ev, struct tune_node *node, const str
 	datastore_rule(&x);
 	api_rule(&x);
 	profile_rule(&x);
+	range_check(&x);
+	free(x.idx);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "base/units.h"
 #include "base/util.h"
 #include "stats/stats.h"
+#include "unixfs/dag.h"
 
 void
 tune_layout_init(struct tune_layout *l)
@@ -26,27 +27,27 @@ boolval(const char *v)
 	return -1;
 }
 
-/* A chunker spec as Kubo's Import.UnixFSChunker takes it: size-BYTES (a
- * k/M suffix is written out in bytes), rabin[-min-avg-max], buzhash. */
+/* A chunker spec as Kubo's Import.UnixFSChunker takes it (unixfs/dag.h's
+ * grammar, go-ipfs-chunker's): size-BYTES (a k/M suffix is written out in
+ * bytes), rabin[-AVG | -MIN-AVG-MAX], buzhash; "" and "default" are not
+ * specs here. */
 static int
 chunkerval(const char *v, char *out, size_t n)
 {
+	char spec[48], why[160];
 	uint64_t bytes;
-	unsigned a, b, c;
-	char tail;
 
-	if (!strncmp(v, "size-", 5)) {
-		if (parse_size(v + 5, &bytes) < 0 || bytes == 0)
+	if (!strncmp(v, "size-", 5) && v[5] >= '0' && v[5] <= '9') {
+		if (parse_size(v + 5, &bytes) < 0)
 			return -1;
-		snprintf(out, n, "size-%llu", (unsigned long long)bytes);
-		return 0;
+		snprintf(spec, sizeof spec, "size-%llu", (unsigned long long)bytes);
+	} else if ((size_t)snprintf(spec, sizeof spec, "%s", v) >= sizeof spec) {
+		return -1;
 	}
-	if (!strcmp(v, "buzhash") || !strcmp(v, "rabin") ||
-	    (sscanf(v, "rabin-%u-%u-%u%c", &a, &b, &c, &tail) == 3 && a <= b && b <= c)) {
-		snprintf(out, n, "%s", v);
-		return 0;
-	}
-	return -1;
+	if (!*spec || !strcmp(spec, "default") || dag_chunker_check(spec, why, sizeof why) < 0)
+		return -1;
+	snprintf(out, n, "%s", spec);
+	return 0;
 }
 
 /* "raw-leaves", "raw_leaves", "rawleaves" and "Raw-Leaves" are one name. */
@@ -205,14 +206,6 @@ tune_dominant(const int64_t *size, const size_t *count, size_t n, int *dom, doub
 	return ndom;
 }
 
-static int
-cmpd(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The normal quantile z with P(Z > z) = q, by bisection on erfc. */
 static double
 znorm(double q)
@@ -253,13 +246,89 @@ tune_shift_k(size_t na, size_t nb, double alpha, int exact)
 	return u + 1;
 }
 
+/*
+ * The differences x[i] - y[j] (x, y sorted ascending) are never stored:
+ * their kth smallest is found by bisection on the value. A double's bits,
+ * sign-folded, order like the double (ord), so at most 64 halvings of the
+ * span between the smallest and the largest difference reach the smallest
+ * value t with at least k differences <= t, which is the kth smallest
+ * difference itself, exactly as the pairs would compute it (a rounded
+ * subtraction is monotone in each operand). Each step counts with two
+ * pointers, O(nx + ny): O(64 (nx + ny)) time, no memory.
+ */
+static uint64_t
+ord(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof u);
+	return u >> 63 ? ~u : u | UINT64_C(1) << 63;
+}
+
+static double
+unord(uint64_t u)
+{
+	double d;
+
+	u = u >> 63 ? u & ~(UINT64_C(1) << 63) : ~u;
+	memcpy(&d, &u, sizeof d);
+	return d;
+}
+
+/* How many x[i] - y[j] are <= t. */
+static uint64_t
+pairs_le(const double *x, size_t nx, const double *y, size_t ny, double t)
+{
+	uint64_t c = 0;
+	size_t j = 0;
+
+	for (size_t i = 0; i < nx; i++) {
+		while (j < ny && x[i] - y[j] > t)
+			j++;
+		c += ny - j;
+	}
+	return c;
+}
+
+/* The kth smallest (1-based, 1 <= k <= nx ny) of the differences. */
+static double
+pair_kth(const double *x, size_t nx, const double *y, size_t ny, uint64_t k)
+{
+	uint64_t lo = ord(x[0] - y[ny - 1]), hi = ord(x[nx - 1] - y[0]);
+
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+
+		if (pairs_le(x, nx, y, ny, unord(mid)) >= k)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return unord(lo);
+}
+
+/* ln of each sample, ascending as the samples: NULL when one is not a
+ * positive finite time. */
+static double *
+logs(const double *a, size_t n)
+{
+	double *l;
+
+	if (!(a[0] > 0) || !isfinite(a[n - 1]))
+		return NULL;
+	l = emalloc(n * sizeof *l);
+	for (size_t i = 0; i < n; i++)
+		l[i] = log(a[i]);
+	return l;
+}
+
 int
 tune_speedup(const double *a, size_t na, const double *b, size_t nb, double alpha,
     struct tune_speedup *s)
 {
 	struct utest ut;
-	double *d;
-	size_t nd = na * nb, k;
+	double *la, *lb;
+	uint64_t nd = (uint64_t)na * nb, k, m;
 
 	memset(s, 0, sizeof *s);
 	s->na = na;
@@ -272,18 +341,26 @@ tune_speedup(const double *a, size_t na, const double *b, size_t nb, double alph
 	s->exact = ut.exact;
 	s->med_a = stats_quantile(a, na, 0.5);
 	s->med_b = stats_quantile(b, nb, 0.5);
-	d = emalloc(nd * sizeof *d);
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			d[i * nb + j] = log(a[i]) - log(b[j]);
-	qsort(d, nd, sizeof *d, cmpd);
-	s->est = exp(stats_quantile(d, nd, 0.5));
-	k = tune_shift_k(na, nb, alpha, ut.exact);
-	if (k > 0 && k <= nd + 1 - k) {
-		s->lo = exp(d[k - 1]);
-		s->hi = exp(d[nd - k]);
+	la = logs(a, na);
+	lb = logs(b, nb);
+	if (la && lb) {
+		/* the median as stats_quantile takes it of the nd sorted differences */
+		m = (nd - 1) / 2;
+		s->est = pair_kth(la, na, lb, nb, m + 1);
+		if ((nd - 1) % 2) {
+			double up = pair_kth(la, na, lb, nb, m + 2);
+
+			s->est = s->est + 0.5 * (up - s->est);
+		}
+		s->est = exp(s->est);
+		k = tune_shift_k(na, nb, alpha, ut.exact);
+		if (k > 0 && k <= nd + 1 - k) {
+			s->lo = exp(pair_kth(la, na, lb, nb, k));
+			s->hi = exp(pair_kth(la, na, lb, nb, nd + 1 - k));
+		}
 	}
-	free(d);
+	free(la);
+	free(lb);
 	return 0;
 }
 
@@ -347,9 +424,12 @@ tune_bloom_enough(uint64_t current, uint64_t blocks)
 uint64_t
 tune_grow_blocks(uint64_t blocks, uint64_t repo, uint64_t growth)
 {
+	double v;
+
 	if (repo == 0 || growth == 0)
 		return blocks;
-	return (uint64_t)ceil((double)blocks * ((double)repo + (double)growth) / (double)repo);
+	v = ceil((double)blocks * ((double)repo + (double)growth) / (double)repo);
+	return tune_d2u(v, UINT64_MAX);
 }
 
 uint64_t
@@ -364,6 +444,16 @@ tune_storage_max(uint64_t repo, uint64_t growth, double watermark, uint64_t curr
 		return 0;
 	need = ceil(need / gib) * gib;
 	return need < 0x1p64 ? (uint64_t)need : UINT64_MAX;	/* range-checked */
+}
+
+uint64_t
+tune_d2u(double v, uint64_t max)
+{
+	if (!(v > 0))		/* NaN, 0 and below */
+		return 0;
+	if (!(v < 0x1p64) || (uint64_t)v > max)
+		return max;
+	return (uint64_t)v;
 }
 
 long

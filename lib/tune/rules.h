@@ -79,8 +79,12 @@ struct tune_speedup {
  * its distribution-free 1 - alpha interval [d(k), d(N+1-k)] of the sorted
  * differences, k - 1 being the largest U with two-sided p <= alpha (the
  * exact distribution below 50 values a side, as stats_utest uses, else
- * the normal approximation); p is stats_utest's. Returns -1 when a side is
- * empty (s->tested is then 0).
+ * the normal approximation); p is stats_utest's. The order statistics of
+ * the differences are found exactly without storing them (selection by
+ * bisection on the value, counting pairs with two pointers): O(64 (na + nb))
+ * time and O(na + nb) memory, the same numbers as sorting every pair. A
+ * sample that is not a positive finite time leaves est, lo and hi NaN.
+ * Returns -1 when a side is empty (s->tested is then 0).
  */
 int tune_speedup(const double *a, size_t na, const double *b, size_t nb, double alpha,
     struct tune_speedup *s);
@@ -128,6 +132,12 @@ uint64_t tune_grow_blocks(uint64_t blocks, uint64_t repo, uint64_t growth);
  * (keep: tune-conf never proposes a smaller limit).
  */
 uint64_t tune_storage_max(uint64_t repo, uint64_t growth, double watermark, uint64_t current);
+
+/* A double as a whole number in 0..max, without undefined behaviour: NaN
+ * and values below 1 are 0, values above max (infinities too) are max;
+ * else truncated. A caller that must refuse out-of-range values checks v
+ * itself first. */
+uint64_t tune_d2u(double v, uint64_t max);
 
 /* ---- caches ---- */
 

@@ -88,7 +88,7 @@ check_grep "text: the test and its level" '^    test: Mann-Whitney U, exact, Bon
 check_grep "text: where from" "^    from: $D/sweep.tsv\$" "$T/sweep.txt"
 
 tune-conf -n --patch -p "$D/sweep.tsv" >"$T/patch.sh"
-check_grep "patch: an ipfs config --json line" "^ipfs config --json Import\.UnixFSChunker '\"size-1048576\"'\$" "$T/patch.sh"
+check_grep "patch: an ipfs config --json line, the key quoted too" "^ipfs config --json 'Import\.UnixFSChunker' '\"size-1048576\"'\$" "$T/patch.sh"
 check_eq "patch: the rest are comments" "$(grep -vc '^#' "$T/patch.sh")" 1
 check_sh "patch: valid sh" "bash -n '$T/patch.sh'"
 tune-conf -n -j --patch -p "$D/sweep.tsv" >"$T/patch.jsonl"
@@ -128,6 +128,17 @@ tune-conf -n -p "$D/nosig.tsv" >"$T/nosig.txt"
 check_grep "text: no recommendations" '^no recommendations' "$T/nosig.txt"
 check_grep "text: no significant difference" '^keep layout: no significant difference, no recommendation' "$T/nosig.txt"
 check_eq "no significant difference: an empty patch" "$(tune-conf -n --patch -p "$D/nosig.tsv" | grep -vc '^#')" 0
+
+# --- 20000 import settings (issue 20: 16.6 s of arm scans): the arms are
+# hashed and sorted, so it is a fraction of a second; a CPU-time limit of
+# 10 s (not a wall clock) fails the quadratic scans
+awk 'BEGIN { OFS = "\t"; print "# ipfs-time-add"
+	print "op", "via", "label", "size", "ok", "t_total"
+	for (i = 0; i < 20000; i++) for (k = 0; k < 2; k++)
+		print "add", "rpc", "chunker=size-" (1000 + i), 1048576, 1, 0.1 + i * 1e-6 + k * 1e-7 }' >"$T/arms.tsv"
+check_sh "20000 settings: done within 10 s of CPU" "ulimit -t 10; tune-conf -n -j -p '$T/arms.tsv' >'$T/arms.jsonl'"
+check_eq "20000 settings: the fastest against the runner-up, not significant with 2 samples" \
+	"$(jqf "$T/arms.jsonl" 'select(.rule == "layout") | "\(.status) \(.evidence | test("chunker=size-1001 .*size-1000"))"')" "keep true"
 
 # --- large additions
 tune-conf -n -j -p "$D/large.tsv" >"$T/large.jsonl"
@@ -217,13 +228,58 @@ for bad in '{"key":"Identity.PrivKey","value":"x"}' '{"key":"Datastore.Spec","va
 	check_exit "refused before the node: $bad" 1 tune-conf --api "$NOWHERE" --apply --from "$T/one.jsonl"
 done
 printf '%s\n' '{"key":"Import","value":{}}' '{"key":"Import.CidVersion","value":1}' >"$T/nested.jsonl"
-check_exit "a key inside another key of the patch" 1 tune-conf --api "$NOWHERE" --apply --from "$T/nested.jsonl"
-check_grep "names both" 'Import.CidVersion: also in the patch as Import' "$T/err"
+check_exit "a parent of a key: refused" 1 tune-conf --api "$NOWHERE" --apply --from "$T/nested.jsonl"
+check_grep "names it: only the table's keys" '^tune-conf: Import: not a key tune-conf knows' "$T/err"
+# issue 20: parents of secret and init-only keys, children, other cases, other keys
+for bad in '{"key":"API","value":{"Authorizations":{"x":{"AuthSecret":"basic:a:b"}},"HTTPHeaders":{"Access-Control-Allow-Origin":["*"]}}}' \
+	'{"key":"Datastore","value":{"Spec":{}}}' '{"key":"Datastore.Spec.mounts","value":[]}' \
+	'{"key":"datastore.bloomfiltersize","value":1}' '{"key":"Datastore.BloomFilterSize.X","value":1}' \
+	'{"key":"Pinning","value":{}}' '{"key":"Gateway.RootRedirect","value":"x"}' \
+	'{"key":"Datastore.X$(touch${IFS}/tmp/PWNED2)","value":1}' \
+	'{"key":"Datastore.StorageMax","value":"1"}' '{"key":"Datastore.StorageMax","value":"999MB"}' \
+	'{"key":"Import.UnixFSChunker","value":"size-1T"}' '{"key":"Import.UnixFSChunker","value":"rabin-16-32--1"}' \
+	'{"key":"Datastore.BlockKeyCacheSize","value":9000000000000000000}' \
+	'{"key":"Import.CidVersion","value":1}{"key":"Import.CidVersion","value":0}'; do
+	printf '%s\n' "$bad" | sed 's/}{/}\n{/' >"$T/one.jsonl"
+	check_exit "refused before the node: $bad" 1 tune-conf --api "$NOWHERE" --apply --from "$T/one.jsonl"
+	check_eq "refused before the node, nothing on stdout: $bad" "$(cat "$T/out")" ""
+done
+printf '%s\n' '{"key":"Datastore.StorageMax","value":"20GB"}' '{"key":"Import.UnixFSChunker","value":"rabin-65536"}' \
+	'{"key":"Datastore.StorageMax","value":"12 GiB"}' >"$T/good.jsonl"
+check_exit "a patch of the table's keys in range goes to the node (a key twice is refused)" 1 \
+	tune-conf --api "$NOWHERE" --apply --from "$T/good.jsonl"
+check_grep "only the key twice" '^tune-conf: Datastore.StorageMax: twice in the patch$' "$T/err"
+check_eq "nothing else refused" "$(grep -vc -e 'twice in the patch' "$T/err")" 0
+
+# --- the key table
+check "--keys" tune-conf --keys
+check_eq "--keys: a header" "$(head -n 1 "$T/out")" "$(printf 'key\ttype\trange\tdefault\twhen\tjs_ipfs\ttests')"
+check_eq "--keys: the keys tune-conf may set" "$(col "$T/out" key | tr '\n' ' ')" \
+	"Import.UnixFSChunker Import.UnixFSRawLeaves Import.CidVersion Datastore.BloomFilterSize Datastore.BlockKeyCacheSize Datastore.StorageMax Datastore.StorageGCWatermark Datastore.Spec "
+check_eq "--keys: Kubo's defaults, when, tests" \
+	"$(col_where "$T/out" key=Datastore.StorageMax default when tests)" "$(printf '10GB\trestart\tcat,cache')"
+check "--keys -j" tune-conf -j --keys
+check_eq "--keys -j: the same keys" "$(jq -r .key "$T/out" | tr '\n' ' ')" \
+	"Import.UnixFSChunker Import.UnixFSRawLeaves Import.CidVersion Datastore.BloomFilterSize Datastore.BlockKeyCacheSize Datastore.StorageMax Datastore.StorageGCWatermark Datastore.Spec "
+check_eq "--keys -j: init-only named" "$(jq -r 'select(.when == "init") | .key' "$T/out")" "Datastore.Spec"
+check_exit "--keys takes -j alone" 2 tune-conf --keys -p "$D/sweep.tsv"
+check_exit "--other-node without --revert" 2 tune-conf --other-node -p "$D/sweep.tsv"
 printf '{"tool":"other","keys":[]}\n' >"$T/notours.json"
 check_exit "a file that is not a tune-conf backup" 1 tune-conf --api "$NOWHERE" --revert "$T/notours.json"
 check_grep "says so" 'not a tune-conf backup' "$T/err"
 printf '{"tool":"tune-conf","keys":[{"key":"Identity.PrivKey","value":"x"}]}\n' >"$T/secret.json"
 check_exit "a backup naming a secret" 1 tune-conf --api "$NOWHERE" --revert "$T/secret.json"
+# a forged backup: the same table, the same exact names
+for bad in '{"key":"API","value":{"Authorizations":{}}}' '{"key":"Datastore","value":{"Spec":{}}}' \
+	'{"key":"Datastore.Spec","value":{}}' '{"key":"Gateway.RootRedirect","value":"x"}' \
+	'{"key":"Datastore.BloomFilterSize","value":"big"}' \
+	'{"key":"Import.CidVersion","absent":true,"absent_from":""}' \
+	'{"key":"Import.CidVersion","absent":true,"absent_from":"Imp"}' \
+	'{"key":"Import.CidVersion","absent":true,"absent_from":"Datastore"}'; do
+	printf '{"tool":"tune-conf","api":"%s","keys":[%s]}\n' "$NOWHERE" "$bad" >"$T/forged.json"
+	check_exit "a forged backup refused before the node: $bad" 1 tune-conf --api "$NOWHERE" --revert "$T/forged.json"
+	check_eq "a forged backup: the node was not asked: $bad" "$(grep -c 'the node at' "$T/err")" 0
+done
 printf '{"tool": "tune-conf",\n "keys": [\n' >"$T/cut.json"
 check_exit "a truncated backup" 1 tune-conf --api "$NOWHERE" --revert "$T/cut.json"
 check_grep "its file:line" 'cut\.json:[0-9]+: not a tune-conf backup' "$T/err"

@@ -17,6 +17,8 @@
 #define FUZZ_H
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <sys/mman.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -95,6 +97,24 @@ fuzz_str(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	return s;
+}
+
+/* A path whose file holds exactly data, for parsers that open a path: an
+ * in-memory file (memfd), one a process, rewritten for each input. */
+static __attribute__((unused)) const char *
+fuzz_path(const uint8_t *data, size_t size)
+{
+	static char path[64];
+	static int fd = -1;
+
+	if (fd < 0) {
+		if ((fd = memfd_create("fuzz", 0)) < 0)
+			abort();
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	}
+	if (ftruncate(fd, 0) < 0 || (size && pwrite(fd, data, size, 0) != (ssize_t)size))
+		abort();
+	return path;
 }
 
 #endif

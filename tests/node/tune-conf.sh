@@ -11,6 +11,7 @@
 show() { curl -sf -X POST "$IPFS_API/api/v0/config/show"; }
 setkey() { curl -sf -X POST "$IPFS_API/api/v0/config?arg=$1&arg=$2&json=true" >/dev/null; }
 replace() { curl -sf -X POST -F "file=@$1" "$IPFS_API/api/v0/config/replace" >/dev/null; }
+ipfs_id() { curl -sf -X POST "$IPFS_API/api/v0/id" | jq -r .ID; }
 
 show >"$T/orig.json" || { notok "config/show answers"; exit 1; }
 HOLD_PID=
@@ -25,8 +26,11 @@ trap cleanup EXIT
 # hold.js MODE PORTFILE MARKER: a proxy in front of $IPFS_API that lets the
 # first config set through and then, at its read-back (config with one
 # arg), either holds it unanswered after creating MARKER (hold: the tool is
-# then between set and read-back, and the test kills it there), or changes
-# the Value read back (mangle). Every other request passes unchanged.
+# then between set and read-back, and the test kills it there), holds it
+# after creating MARKER until MARKER.release exists (release: the test
+# signals the tool there, then lets it go on), or changes the Value read
+# back (mangle); reject: a set of Datastore.StorageGCWatermark is answered
+# HTTP 400 as a node refusing it. Every other request passes unchanged.
 cat >"$T/hold.js" <<'JS'
 'use strict';
 const http = require('http');
@@ -43,6 +47,20 @@ const server = http.createServer((req, res) => {
     fs.writeFileSync(marker, req.url);
     return;
   }
+  if (mode === 'reject' && args.length >= 2 && args[0] === 'Datastore.StorageGCWatermark') {
+    res.writeHead(400, { 'Content-Type': 'application/json' });
+    res.end('{"Message":"failed to set config value","Code":0,"Type":"error"}\n');
+    return;
+  }
+  if (mode === 'release' && readback && !fs.existsSync(marker + '.release')) {
+    fs.writeFileSync(marker, req.url);
+    const t = setInterval(() => {
+      if (fs.existsSync(marker + '.release')) { clearInterval(t); pass(); }
+    }, 20);
+    return;
+  }
+  pass();
+  function pass() {
   const body = [];
   req.on('data', (b) => body.push(b));
   req.on('end', () => {
@@ -67,11 +85,12 @@ const server = http.createServer((req, res) => {
     up.on('error', (e) => { res.writeHead(502); res.end(String(e)); });
     up.end(Buffer.concat(body));
   });
+  }
 });
 server.listen(0, '127.0.0.1', () => fs.writeFileSync(portfile, String(server.address().port)));
 JS
 hold_start() {
-	rm -f "$T/hold.port" "$T/hold.marker"
+	rm -f "$T/hold.port" "$T/hold.marker" "$T/hold.marker.release"
 	node "$T/hold.js" "$1" "$T/hold.port" "$T/hold.marker" 2>"$T/hold.err" &
 	HOLD_PID=$!
 	wait_for "the holding proxy's port" test -s "$T/hold.port" || exit 1
@@ -139,7 +158,7 @@ check_eq "apply: only the chunker changed" "$(undo <(jq -c 'select(.key == "Impo
 	"$(jq -cS . "$T/base.json")"
 check_eq "apply: to the proposed value" "$(jq -r .Import.UnixFSChunker "$T/after1.json")" \
 	"$(jq -r 'select(.key == "Import.UnixFSChunker") | .value' "$T/patch.jsonl")"
-check_grep "apply: prints what it set" "^ipfs config --json Import\.UnixFSChunker '\"size-" "$T/applied.sh"
+check_grep "apply: prints what it set" "^ipfs config --json 'Import\.UnixFSChunker' '\"size-" "$T/applied.sh"
 check_eq "backup: mode 0600" "$(stat -c %a "$T/b1.json")" 600
 check_eq "backup: exactly the changed key, its old value" \
 	"$(jq -c '[.keys[] | [.key, .value]]' "$T/b1.json")" '[["Import.UnixFSChunker","size-4096"]]'
@@ -147,8 +166,22 @@ check_eq "backup: no identity, no private key" "$(grep -c -e PrivKey -e Identity
 check_eq "backup: no temporary file left" "$(ls -A "$T" | grep -c '^\.tune-conf-backup')" 0
 check_exit "backup: never overwritten" 1 tune-conf --apply --restart-ok --from "$T/patch.jsonl" --backup "$T/b1.json"
 check_eq "a refused backup changes nothing" "$(show | cmp - "$T/after1.json" && echo same)" "same"
+check_eq "backup: the node's peer ID" "$(jq -r .peer_id "$T/b1.json")" "$(ipfs_id)"
+# a backup of another node (another peer ID) is not reverted here, unless --other-node
+jq '.peer_id = "12D3KooWAnotherNodeAltogether"' "$T/b1.json" >"$T/b1other.json"
+check_exit "revert: another node's backup refused" 1 tune-conf --revert "$T/b1other.json"
+check_grep "says which node it was made on" 'b1other\.json was made on the node with peer ID 12D3KooWAnotherNodeAltogether, not on the node at http://127\.0\.0\.1:[0-9]+ \(peer ID ' "$T/err"
+check_grep "and names the override" 'not reverting: --other-node reverts' "$T/err"
+check_eq "a refused revert changes nothing" "$(show | cmp - "$T/after1.json" && echo same)" "same"
+jq 'del(.peer_id) | .api = "http://127.0.0.1:1"' "$T/b1.json" >"$T/b1api.json"
+check_exit "revert: a backup without a peer ID, of another API URL, refused" 1 tune-conf --revert "$T/b1api.json"
 check "revert" tune-conf --revert "$T/b1.json"
 check_eq "revert: config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
+tune-conf -q --apply --from "$T/patch.jsonl" --backup "$T/b1o.json" >/dev/null 2>&1
+jq '.peer_id = "12D3KooWAnotherNodeAltogether"' "$T/b1o.json" >"$T/b1oo.json"
+check "revert --other-node: reverts anyway" tune-conf --revert "$T/b1oo.json" --other-node
+check_grep "and says so" 'reverting anyway \(--other-node\)' "$T/err"
+check_eq "revert --other-node: config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
 
 # every key of the patch, with --restart-ok
 tune-conf -j --apply --restart-ok --from "$T/patch.jsonl" --backup "$T/b2.json" >"$T/applied2.jsonl" 2>"$T/err"
@@ -185,17 +218,25 @@ check_eq "and changes nothing" "$(show | cmp - "$T/moved.json" && echo same)" "s
 check_eq "and writes no backup" "$(ls "$T/b3.json" 2>/dev/null)" ""
 replace "$T/base.json"
 
-# --- a key the node rejects: everything already set is restored
+# --- a key the node rejects (the proxy answers its set HTTP 400, as a node
+# refusing it): everything already set is restored
+hold_start reject
 printf '%s\n' '{"key":"Datastore.BloomFilterSize","value":1048576}' \
 	'{"key":"Import.UnixFSChunker","value":"size-65536"}' \
-	'{"key":"Swarm.ConnMgr.HighWater.Bad","value":1}' >"$T/reject.jsonl"
-check_exit "a rejected key: exit 1" 1 tune-conf --apply --restart-ok --from "$T/reject.jsonl" --backup "$T/b4.json"
-check_grep "names the key and the node's answer" 'Swarm\.ConnMgr\.HighWater\.Bad: the node refused it: config: HTTP 400' "$T/err"
+	'{"key":"Datastore.StorageGCWatermark","value":80}' >"$T/reject.jsonl"
+check_exit "a rejected key: exit 1" 1 tune-conf --api "$HOLD" --apply --restart-ok --from "$T/reject.jsonl" --backup "$T/b4.json"
+check_grep "names the key and the node's answer" 'Datastore\.StorageGCWatermark: the node refused it: config: HTTP 400' "$T/err"
 check_grep "restores what it set" 'the node is as it was' "$T/err"
 check_eq "a rejected key: config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
-printf '%s\n' '{"key":"Swarm.ConnMgr.HighWater.Bad","value":1}' '{"key":"Datastore.BloomFilterSize","value":1}' >"$T/reject1.jsonl"
-check_exit "rejected first: exit 1" 1 tune-conf --apply --restart-ok --from "$T/reject1.jsonl" --backup "$T/b5.json"
+printf '%s\n' '{"key":"Datastore.StorageGCWatermark","value":80}' '{"key":"Datastore.BloomFilterSize","value":1}' >"$T/reject1.jsonl"
+check_exit "rejected first: exit 1" 1 tune-conf --api "$HOLD" --apply --restart-ok --from "$T/reject1.jsonl" --backup "$T/b5.json"
 check_eq "rejected first: config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
+hold_stop
+# a key tune-conf does not know never reaches the node
+printf '%s\n' '{"key":"Datastore.BloomFilterSize","value":1}' '{"key":"Swarm.ConnMgr.HighWater","value":1}' >"$T/unknown.jsonl"
+check_exit "a key not in the table: exit 1" 1 tune-conf --apply --restart-ok --from "$T/unknown.jsonl" --backup "$T/b5u.json"
+check_grep "says so" 'Swarm\.ConnMgr\.HighWater: not a key tune-conf knows' "$T/err"
+check_eq "and writes no backup, changes nothing" "$(ls "$T/b5u.json" 2>/dev/null; show | cmp - "$T/base.json" && echo same)" "same"
 
 # --- a value that reads back different: restored, exit 1
 hold_start mangle
@@ -219,6 +260,20 @@ check_eq "killed: the backup names the patch's keys" "$(jq -r '.keys[].key' "$T/
 check_eq "killed: the node is half-changed (the first key was set)" "$(show | cmp -s - "$T/base.json" || echo changed)" "changed"
 check "killed: --revert with that backup" tune-conf --revert "$T/b7.json"
 check_eq "killed: reverted, config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
+
+# --- SIGHUP (a closed terminal) between a set and its read-back: rolled
+# back like SIGINT and SIGTERM, exit 130
+hold_start release
+tune-conf --api "$HOLD" --apply --restart-ok --from "$T/patch.jsonl" --backup "$T/b7h.json" >/dev/null 2>"$T/err7h" &
+tpid=$!
+wait_for "tune-conf's first read-back" test -e "$T/hold.marker"
+kill -HUP "$tpid"
+touch "$T/hold.marker.release"
+wait "$tpid"
+check_eq "SIGHUP during --apply: exit 130" "$?" 130
+hold_stop
+check_grep "SIGHUP: restored" 'the node is as it was' "$T/err7h"
+check_eq "SIGHUP: config/show byte-identical" "$(show | cmp - "$T/base.json" && echo same)" "same"
 
 # --- as on Kubo (the proxy answers version as Kubo does): an absent key is restored as null
 proxy_start kubo

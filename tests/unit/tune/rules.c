@@ -59,6 +59,19 @@ test_layout(void)
 	CHECK("bad cid version", tune_layout_parse("cid-version=2", &l, why, sizeof why) < 0);
 	CHECK("bad chunker", tune_layout_parse("chunker=size-0", &l, why, sizeof why) < 0);
 	CHECK("bad chunker words", tune_layout_parse("chunker=fast", &l, why, sizeof why) < 0);
+	/* what Kubo's add rejects is no chunker (issue 20: size-1T, rabin-1-1-1, rabin-16-32--1) */
+	CHECK("size-1T is above Kubo's 1 MiB", tune_layout_parse("chunker=size-1T", &l, why, sizeof why) < 0);
+	CHECK("rabin-1-1-1: MIN < AVG < MAX, MIN >= 16", tune_layout_parse("chunker=rabin-1-1-1", &l, why, sizeof why) < 0);
+	CHECK("rabin-16-32--1: no signs", tune_layout_parse("chunker=rabin-16-32--1", &l, why, sizeof why) < 0);
+	CHECK("rabin-+16-32-64: no signs", tune_layout_parse("chunker=rabin-+16-32-64", &l, why, sizeof why) < 0);
+	CHECK("size--1: no signs", tune_layout_parse("chunker=size--1", &l, why, sizeof why) < 0);
+	CHECK("default is no spec here", tune_layout_parse("chunker=default", &l, why, sizeof why) < 0);
+	tune_layout_init(&l);
+	CHECK("rabin-AVG, as Kubo takes it", tune_layout_parse("chunker=rabin-65536", &l, why, sizeof why) == 0 &&
+	    !strcmp(l.chunker, "rabin-65536"));
+	tune_layout_init(&l);
+	tune_layout_parse("x size-1T rabin-1-1-1", &l, why, sizeof why);
+	CHECK("bare words Kubo rejects are no chunker", !l.chunker[0]);
 	CHECK("bad mode", tune_layout_parse("mode=tar", &l, why, sizeof why) < 0);
 	CHECK("a column that is no setting", tune_layout_set(&l, "label", "x", why, sizeof why) == 1);
 

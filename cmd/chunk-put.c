@@ -263,7 +263,7 @@ main(int argc, char *argv[])
 		return only_hash(&h, path, verbose || json, json);
 	}
 	api = discover_api(api_flag);
-	http.auth = discover_auth(authfile);
+	http.auth = discover_auth(authfile, api);
 	sig_init();
 	if (getcid) {
 		via = "block";

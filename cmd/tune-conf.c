@@ -142,7 +142,7 @@ main(int argc, char *argv[])
 
 	if (!offline) {
 		api = discover_api(apiflag);
-		auth = discover_auth(authfile);
+		auth = discover_auth(authfile, api);
 		if (node_open(&node, api, auth, timeout, err, sizeof err) < 0 ||
 		    (!revert && !from && node_state(&node, err, sizeof err) < 0))
 			eprintf("the node at %s: %s%s", url_redact(api), err,

@@ -70,7 +70,7 @@ timeopt_finish(struct timeopt *o)
 	if (o->run.rate > 0 && !o->given_c)
 		o->run.concurrency = 64;	/* open loop needs room for late requests */
 	o->api = discover_api(o->api_flag);
-	o->http.auth = discover_auth(o->authfile);
+	o->http.auth = discover_auth(o->authfile, o->api);
 	if (!o->http.cacert && getenv("SSL_CERT_FILE") && *getenv("SSL_CERT_FILE"))
 		o->http.cacert = getenv("SSL_CERT_FILE");
 	o->run.http = &o->http;

@@ -10,6 +10,7 @@
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
+#include "net/http.h"
 #include "unixfs/cid.h"
 #include "unixfs/dag.h"
 #include "unixfs/sha256.h"
@@ -31,7 +32,7 @@ static const char synopsis[] =
 
 enum {
 	O_CIDV = CLI_LONG, O_RAW, O_ONLYHASH, O_CARSIZE, O_PIN, O_RESUME, O_RETRIES,
-	O_BACKOFF, O_API, O_AUTHFILE
+	O_BACKOFF, O_API, O_AUTHFILE, O_MAXREPLY
 };
 
 static const struct cli_opt putopts[] = {
@@ -51,6 +52,7 @@ static const struct cli_opt putopts[] = {
 	{ "header", 'H', required_argument, "'Name: value'", "send this header with every request" },
 	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
 	{ "api-auth-file", O_AUTHFILE, required_argument, "file", "RPC API credentials, first line" },
+	{ "max-reply", O_MAXREPLY, required_argument, "size", "longest reply buffered (64M)" },
 	{ "get", 'g', required_argument, "cid", "read the file under cid back, every block verified" },
 	{ "output", 'o', required_argument, "file", "-g: write the file there, not to stdout" },
 	{ "verbose", 'v', no_argument, NULL, "a record per request (per block with --only-hash)" },
@@ -226,6 +228,7 @@ main(int argc, char *argv[])
 		case 'H': add_header(&http, optarg); break;
 		case O_API: api_flag = optarg; break;
 		case O_AUTHFILE: authfile = optarg; break;
+		case O_MAXREPLY: http_max_reply_opt(optarg); break;
 		case 'g':
 			if (!*optarg)	/* an unset variable, most often */
 				usageerr("empty CID after -g");
@@ -263,7 +266,7 @@ main(int argc, char *argv[])
 		return only_hash(&h, path, verbose || json, json);
 	}
 	api = discover_api(api_flag);
-	http.auth = discover_auth(authfile);
+	http.auth = discover_auth(authfile, api);
 	sig_init();
 	if (getcid) {
 		via = "block";

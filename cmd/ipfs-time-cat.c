@@ -109,7 +109,7 @@ main(int argc, char *argv[])
 	b.r = timeopt_run(&o, ncalls ? 1 : 0);
 	b.api = o.api;
 	b.gateway = discover_gateway(gw_flag);
-	o.http.gw_auth = discover_auth_of("--gateway-auth-file", gw_authfile, "IPFS_GATEWAY_AUTH");
+	o.http.gw_auth = discover_gateway_auth(gw_authfile, b.gateway);
 	if (!ncalls)
 		catbench_operands(&b, argv + optind, argc - optind);
 

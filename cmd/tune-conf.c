@@ -7,6 +7,7 @@
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
+#include "net/http.h"
 #include "tune/evidence.h"
 #include "tune/keys.h"
 #include "tune/node.h"
@@ -17,13 +18,13 @@ static const char synopsis[] =
 "usage: tune-conf [-jnq] [-p profile ...] [-c cache ...] [-a alpha] [-t target-hit-ratio]\n"
 "       [-m memory] [-g growth] [--large size] [--api-factor x] [--patch]\n"
 "       [--apply [--restart-ok] [--backup file]] [--api url] [--api-auth-file file]\n"
-"       [--timeout duration]\n"
+"       [--timeout duration] [--max-reply size]\n"
 "       tune-conf [-jq] --apply --from patch [--restart-ok] [--backup file] [--api url]\n"
 "       tune-conf [-q] --revert backup [--other-node] [--api url] [--api-auth-file file]\n"
 "       tune-conf [-j] --keys";
 
 enum { O_LARGE = CLI_LONG, O_FACTOR, O_PATCH, O_APPLY, O_FROM, O_BACKUP, O_RESTART, O_REVERT,
-	O_API, O_AUTHFILE, O_TIMEOUT, O_KEYS, O_OTHER };
+	O_API, O_AUTHFILE, O_TIMEOUT, O_KEYS, O_OTHER, O_MAXREPLY };
 
 static const struct cli_opt tuneopts[] = {
 	{ "profile", 'p', required_argument, "file", "timing records or a prof-diff -o tsv comparison" },
@@ -46,6 +47,7 @@ static const struct cli_opt tuneopts[] = {
 	{ "api", O_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
 	{ "api-auth-file", O_AUTHFILE, required_argument, "file", "RPC API credentials" },
 	{ "timeout", O_TIMEOUT, required_argument, "duration", "give up on a request after it (120s; 0: never)" },
+	{ "max-reply", O_MAXREPLY, required_argument, "size", "longest reply buffered (64M)" },
 	{ "json", 'j', no_argument, NULL, "JSON Lines" },
 	{ "quiet", 'q', no_argument, NULL, "no messages but errors" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -98,6 +100,7 @@ main(int argc, char *argv[])
 		case O_KEYS: keys = 1; break;
 		case O_API: apiflag = cli_nonempty("--api", optarg); break;
 		case O_TIMEOUT: timeout = cli_duration("--timeout", optarg); break;
+		case O_MAXREPLY: http_max_reply_opt(optarg); break;
 		case O_AUTHFILE: authfile = cli_nonempty("--api-auth-file", optarg); break;
 		case 'j': json = 1; break;
 		case 'q': quiet = 1; break;
@@ -158,7 +161,7 @@ main(int argc, char *argv[])
 
 	if (!offline) {
 		api = discover_api(apiflag);
-		auth = discover_auth(authfile);
+		auth = discover_auth(authfile, api);
 		if (node_open(&node, api, auth, timeout, err, sizeof err) < 0 ||
 		    (!revert && !from && node_state(&node, err, sizeof err) < 0))
 			eprintf("the node at %s: %s%s", url_redact(api), err,

@@ -18,19 +18,29 @@ char *discover_gateway(const char *flag);
 /*
  * Convert an address to a base URL: "http://h:p" stays as it is (minus a
  * trailing slash); a multiaddr /ip4|ip6|dns|dns4|dns6/HOST/tcp/PORT[/http|
- * /https] becomes http(s)://HOST:PORT. Returns 0 and writes out, or -1.
+ * /https] becomes http(s)://HOST:PORT. HOST must be what the protocol says:
+ * a dotted quad, an IPv6 literal, a name of letters, digits, '-' and dots;
+ * a URL's host likewise, after at most one user:password@, and no space or
+ * control byte anywhere. Returns 0 and writes out, or -1.
  */
 int addr_to_url(const char *addr, char *out, size_t outlen);
 
 /*
- * The RPC API credentials as an HTTP Authorization header value, from
- * $IPFS_API_AUTH or the file named by auth_file (first line), in Kubo's
- * --api-auth form "basic:USER:PASSWORD" or "bearer:TOKEN". NULL when none.
+ * The RPC API credentials for api (the URL in use) as an HTTP Authorization
+ * header value, from the file named by auth_file (first line; they go with
+ * api) or $IPFS_API_AUTH (they go with the API found without --api:
+ * $IPFS_API, the api file, the default; to another origin they are not
+ * sent, and a warning says so), in Kubo's --api-auth form
+ * "basic:USER:PASSWORD" or "bearer:TOKEN". NULL when none.
  */
-char *discover_auth(const char *auth_file);
-/* The same for another server: flag names the option in messages, envname
- * the variable read when auth_file is NULL ($IPFS_GATEWAY_AUTH...). */
-char *discover_auth_of(const char *flag, const char *auth_file, const char *envname);
+char *discover_auth(const char *auth_file, const char *api);
+/* The same for the gateway: --gateway-auth-file, or $IPFS_GATEWAY_AUTH for
+ * the gateway found without --gateway ($IPFS_GATEWAY, the default). */
+char *discover_gateway_auth(const char *auth_file, const char *gateway);
+
+/* "scheme://host:port" of a URL, lower case, without user:password@, the
+ * port given or the scheme's: 0, or -1 when url is not one addr_to_url takes. */
+int url_origin(const char *url, char *out, size_t n);
 
 /* url with any user:password@ removed, for printing (static buffer). */
 const char *url_redact(const char *url);

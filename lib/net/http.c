@@ -1,4 +1,5 @@
 /* net/http.c: the HTTP client on libcurl. */
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,9 +8,22 @@
 #include <strings.h>
 
 #include "net/http.h"
+#include "base/cli.h"
 #include "base/util.h"
 #include "base/version.h"
 #include "rec/timing.h"
+
+static size_t max_reply = HTTP_MAX_REPLY;
+
+void
+http_max_reply_opt(const char *arg)
+{
+	uint64_t n = cli_size("--max-reply", arg);
+
+	if (n < 1024 || n > SIZE_MAX / 2)
+		usageerr("--max-reply: from 1k, got '%s'", arg);
+	max_reply = (size_t)n;
+}
 
 void
 http_init(void)
@@ -28,6 +42,10 @@ onbody(char *p, size_t sz, size_t n, void *arg)
 	struct http_req *r = arg;
 	size_t len = sz * n, take;
 
+	if (r->limit && r->nread + len > r->limit) {
+		r->over = 1;
+		return 0;	/* CURLE_WRITE_ERROR: the reply is cut here */
+	}
 	r->nread += len;
 	if (r->sink)
 		r->sink(r->sink_arg, p, len);
@@ -94,6 +112,10 @@ http_req_init(struct http_req *r, const struct http_opts *o)
 	curl_easy_setopt(r->h, CURLOPT_HEADERFUNCTION, onheader);
 	curl_easy_setopt(r->h, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(r->h, CURLOPT_PRIVATE, r);
+	/* a redirect is an answer, not followed: the credentials stay with
+	 * the server they are for (libcurl's default, said here) */
+	curl_easy_setopt(r->h, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(r->h, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	if (o && o->timeout > 0)
 		curl_easy_setopt(r->h, CURLOPT_TIMEOUT_MS, msec(o->timeout));
 	if (o && o->connect_timeout > 0)
@@ -161,6 +183,8 @@ http_req_setup(struct http_req *r, const char *method, const char *url,
 		r->body[0] = '\0';
 	r->keep = keep;
 	r->nread = 0;
+	r->limit = max_reply;
+	r->limit_own = r->over = 0;
 	r->t_first = 0;
 	r->sink = sink;
 	r->sink_arg = sink_arg;
@@ -207,7 +231,13 @@ http_req_stat(struct http_req *r, CURLcode rc, struct http_stat *st)
 	curl_easy_getinfo(r->h, CURLINFO_SIZE_DOWNLOAD_T, &down);
 	st->up = up;
 	st->down = down;
-	if (rc == CURLE_OUT_OF_MEMORY && st->code)
+	if (r->over && r->limit_own)
+		snprintf(st->err, sizeof st->err, "the reply passed %" PRIu64 " bytes, more than "
+		    "expected: cut there", r->limit);
+	else if (r->over)
+		snprintf(st->err, sizeof st->err, "the reply passed %" PRIu64 " bytes, the "
+		    "--max-reply limit: cut there (raise it with --max-reply SIZE)", r->limit);
+	else if (rc == CURLE_OUT_OF_MEMORY && st->code)
 		/* a status line came, then headers libcurl refused: its limit
 		 * (CURL_MAX_HTTP_HEADER, 100 KiB a header), not a lack of memory */
 		snprintf(st->err, sizeof st->err, "the server sent response headers larger than "
@@ -248,6 +278,13 @@ http_timing(struct timing *t, const struct http_req *r, const struct http_stat *
 	t->t_connect = st->t_connect;
 	t->t_ttfb = st->t_ttfb;
 	t->t_total = st->t_total;
+}
+
+void
+http_req_limit(struct http_req *r, uint64_t limit)
+{
+	r->limit = limit;
+	r->limit_own = 1;
 }
 
 void

@@ -8,6 +8,14 @@
 
 #include "base/clock.h"
 
+/* The most bytes of one reply by default: every request stops there with
+ * an error naming the limit (--max-reply); a read its own (http_req_limit). */
+#define HTTP_MAX_REPLY ((size_t)64 << 20)
+
+/* --max-reply SIZE: the limit of every reply from now on; at least 1k,
+ * else a usage error. */
+void http_max_reply_opt(const char *arg);
+
 struct http_opts {
 	double timeout;		/* whole request, seconds; 0 = none */
 	double connect_timeout;	/* seconds; 0 = libcurl's default */
@@ -44,6 +52,9 @@ struct http_req {
 	char stream_err[256];		/* X-Stream-Error trailer */
 	char *body;			/* kept response bytes, NUL-terminated */
 	size_t len, cap, keep;		/* keep: most bytes kept; the rest counted */
+	uint64_t limit;			/* most bytes received, then an error; 0: none */
+	int over;			/* the reply passed limit: the transfer was cut */
+	int limit_own;			/* limit is the request's own (a read's size) */
 	uint64_t nread;			/* body bytes received */
 	http_sink *sink;
 	void *sink_arg;
@@ -70,10 +81,14 @@ void http_req_free(struct http_req *r);
  * Set up the next request on slot r, reusing its connection: method "GET"
  * or "POST" (an empty POST unless http_req_mime() adds parts), keep the
  * first keep bytes of the body (SIZE_MAX: all), pass every byte to sink
- * (may be NULL).
+ * (may be NULL). A reply longer than --max-reply is cut there and fails.
  */
 void http_req_setup(struct http_req *r, const char *method, const char *url,
     size_t keep, http_sink *sink, void *sink_arg);
+
+/* The set-up request may receive at most limit body bytes (0: no limit),
+ * not --max-reply: a read of known size. */
+void http_req_limit(struct http_req *r, uint64_t limit);
 
 /* Make the set-up request a gateway's: its own credentials (gw_auth) or
  * none, never the RPC API's. */

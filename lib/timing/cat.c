@@ -18,6 +18,8 @@
 #include "unixfs/cid.h"
 #include "unixfs/sha256.h"
 
+enum { READ_SLACK = 64 << 10 };	/* bytes a read may pass its known size by */
+
 struct job {
 	size_t target;		/* or the call index */
 	int via, warmup;
@@ -418,6 +420,12 @@ next(void *ctx, struct http_req *r)
 		http_req_setup(r, j->via == VIA_GATEWAY ? "GET" : "POST", j->url,
 		    b->discard ? 1024 : SIZE_MAX, b->verify && t->rawhash ? hash_sink : NULL,
 		    &j->hash);
+		/* a read of known size gets no more than it and some slack;
+		 * of unknown size, --max-reply unless nothing is kept */
+		if (t->size >= 0)
+			http_req_limit(r, (uint64_t)t->size + READ_SLACK);
+		else if (b->discard)
+			http_req_limit(r, 0);
 		if (j->via == VIA_GATEWAY)
 			http_req_gateway(r);	/* the RPC API's credentials stay with it */
 		sha256_init(&j->hash);

@@ -20,6 +20,7 @@ const struct cli_opt timeopt_opts[] = {
 	{ "show-warmup", TO_SHOW_WARMUP, no_argument, NULL, "record the warm-ups too (warmup=1)" },
 	{ "api", TO_API, required_argument, "url", "the RPC API (URL or multiaddr)" },
 	{ "api-auth-file", TO_AUTHFILE, required_argument, "file", "RPC API credentials, first line" },
+	{ "max-reply", TO_MAXREPLY, required_argument, "size", "longest reply of a listing or call, buffered (64M)" },
 	{ "cacert", TO_CACERT, required_argument, "file", "CA bundle for HTTPS ($SSL_CERT_FILE)" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -58,6 +59,7 @@ timeopt_parse(struct timeopt *o, int ch, const char *arg)
 	case TO_SHOW_WARMUP: o->show_warmup = 1; break;
 	case TO_API: o->api_flag = arg; break;
 	case TO_AUTHFILE: o->authfile = arg; break;
+	case TO_MAXREPLY: http_max_reply_opt(arg); break;
 	case TO_CACERT: o->http.cacert = cli_nonempty("--cacert", arg); break;
 	default: return 0;
 	}
@@ -70,7 +72,7 @@ timeopt_finish(struct timeopt *o)
 	if (o->run.rate > 0 && !o->given_c)
 		o->run.concurrency = 64;	/* open loop needs room for late requests */
 	o->api = discover_api(o->api_flag);
-	o->http.auth = discover_auth(o->authfile);
+	o->http.auth = discover_auth(o->authfile, o->api);
 	if (!o->http.cacert && getenv("SSL_CERT_FILE") && *getenv("SSL_CERT_FILE"))
 		o->http.cacert = getenv("SSL_CERT_FILE");
 	o->run.http = &o->http;

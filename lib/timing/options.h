@@ -19,7 +19,7 @@ struct timeopt {
 	char *api;			/* discovered by timeopt_finish() */
 };
 
-enum { TO_SHOW_WARMUP = CLI_LONG, TO_API, TO_AUTHFILE, TO_CACERT, TO_FIRST_FREE };
+enum { TO_SHOW_WARMUP = CLI_LONG, TO_API, TO_AUTHFILE, TO_CACERT, TO_MAXREPLY, TO_FIRST_FREE };
 
 /* What both engines take from the options. */
 struct timerun {

@@ -21,6 +21,8 @@
 //   wrongsize   200 with one byte more than asked for reads (for --verify)
 //   wrongcid    add and block/put name another CID than the content's
 //   wrongblock  block/get answers bytes that are not the block asked for
+//   endless     200 chunked, a body that never ends (refs/local-like NDJSON
+//               lines), sent as fast as the client takes it, until it hangs up
 // Prints its port on stdout once listening. Usage: node faultd.js [host]
 'use strict';
 const http = require('http');
@@ -145,6 +147,19 @@ function inject(fault, rest, req, res, body, q) {
     else
       ok(rest, req, res, body, q);	// add: names a fixed CID already
     break;
+  case 'endless': {
+    const line = '{"Ref":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","Err":""}\n';
+    const chunk = Buffer.from(line.repeat(Math.ceil(65536 / line.length)));
+    let open = true;
+    res.on('close', () => { open = false; });
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const pump = () => {
+      while (open && res.write(chunk)) { /* until the socket buffer is full */ }
+      if (open) res.once('drain', pump);
+    };
+    pump();
+    break;
+  }
   case 'wrongblock':
     res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
     res.end('not the block you asked for');

@@ -131,7 +131,7 @@ picture() {
 
 report_all() {
 	: >"$dir/summary.txt"
-	node=$(curl -sf -X POST "$apiurl/api/v0/version" 2>/dev/null || echo '{}')
+	node=$(node_curl -sf -X POST "$apiurl/api/v0/version" 2>/dev/null | jq -ce 'objects' 2>/dev/null || echo '{}')
 	impl=$(echo "$node" | jq -r 'if ."ipfs-core" then "js-ipfs \(.Version)" elif .Version then "Kubo \(.Version)" else "unknown" end')
 	{
 		echo "ipfs-profile of $(url_redact "$apiurl") ($impl), $(date -u -d "@$started" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u)"

@@ -46,3 +46,18 @@ url_authfiles() {
 	) || return 2
 	ua=
 }
+
+# auth_curlcfg SECRET FILE: the tools' credentials (basic:USER:PASSWORD or
+# bearer:TOKEN, as in $IPFS_API_AUTH) as a curl config FILE of mode 0600;
+# status 1, no file, for anything else
+auth_curlcfg() {
+	case $1 in
+	basic:*:*) ac_l="user = \"$(printf '%s' "${1#basic:}" | sed 's/[\\"]/\\&/g')\"" ;;
+	bearer:*) ac_l="header = \"Authorization: Bearer $(printf '%s' "${1#bearer:}" | sed 's/[\\"]/\\&/g')\"" ;;
+	*) return 1 ;;
+	esac
+	case $1 in *'
+'*) return 1 ;; esac
+	( umask 077; printf '%s\n' "$ac_l" >"$2" ) || return 1
+	ac_l=
+}

@@ -35,7 +35,7 @@ memory_proc() {
 
 # One sample from the Prometheus text of $1: "rss_bytes cpu_seconds".
 memory_prom() {
-	curl -sf -m 2 "$1/debug/metrics/prometheus" 2>/dev/null | awk '
+	node_curl -sf -m 2 "$1/debug/metrics/prometheus" 2>/dev/null | awk '
 		$1 == "process_resident_memory_bytes" {r = $2}
 		$1 == "process_cpu_seconds_total" {c = $2}
 		END {if (r != "") printf "%.0f %s\n", r, c == "" ? "-" : c}'

@@ -14,15 +14,15 @@ tsv2json() {
 section() {
 	sec_title=$1 sec_f=$2; shift 2
 	{ echo; echo "== $sec_title"; echo; } >>"$dir/summary.txt"
-	if "$@" >"$dir/$sec_f.txt" 2>"$dir/.sec.err"; then :
-	elif grep -q "have no group in common" "$dir/.sec.err"; then
+	if "$@" >"$dir/$sec_f.txt" 2>"$work/sec.err"; then :
+	elif grep -q "have no group in common" "$work/sec.err"; then
 		# one iteration: every group is cold or warm, on one way only
 		echo "(no group has both sides: too few iterations to compare)" >>"$dir/$sec_f.txt"
 	else
 		echo "$prog: $1 failed for \"$sec_title\": see $log" >&2
 		rc=1
 	fi
-	cat "$dir/.sec.err" >>"$log"; rm -f "$dir/.sec.err"
+	cat "$work/sec.err" >>"$log"
 	cat "$dir/$sec_f.txt" >>"$dir/summary.txt"
 }
 
@@ -94,6 +94,34 @@ prom_text() {
 	}' "$1"
 }
 
+# with_files PATTERN CMD...: CMD with the files of $dir matching PATTERN
+# that have records appended (cache-mrc* left out of cache-*); status 1,
+# CMD not run, when there are none
+with_files() {
+	wf_p=$1 wf_n=$#; shift
+	for wf_f in "$dir"/$wf_p; do
+		case ${wf_f##*/} in cache-mrc*) [ "$wf_p" = "cache-*.tsv" ] && continue ;; esac
+		[ -f "$wf_f" ] && has "$wf_f" && set -- "$@" "$wf_f"
+	done
+	[ $# -ge $wf_n ] || return 1
+	"$@"
+}
+
+# gp_str STRING: STRING as a gnuplot string constant, never code: single-
+# quoted pieces without a quote in them, joined by "'" and "\n" (gnuplot
+# reads '' at the start of a string as an empty string, and runs `...` in
+# double quotes)
+gp_str() {
+	GP_S=$1 awk 'BEGIN { s = ENVIRON["GP_S"]; q = sprintf("%c", 39); o = q
+		n = split(s, l, "\n")
+		for (i = 1; i <= n; i++) {
+			m = split(l[i], p, q)
+			for (j = 1; j <= m; j++) o = o (j > 1 ? q ".\"" q "\"." q : "") p[j]
+			if (i < n) o = o q ".\"\\n\"." q
+		}
+		print o q }'
+}
+
 # picture NAME FILE...: ipfs-plot NAME into NAME.png; a failure is said
 picture() {
 	pic=$1; shift
@@ -103,11 +131,11 @@ picture() {
 
 report_all() {
 	: >"$dir/summary.txt"
-	node=$(curl -sf -X POST "$apiurl/api/v0/version" 2>/dev/null || echo '{}')
+	node=$(node_curl -sf -X POST "$apiurl/api/v0/version" 2>/dev/null | jq -ce 'objects' 2>/dev/null || echo '{}')
 	impl=$(echo "$node" | jq -r 'if ."ipfs-core" then "js-ipfs \(.Version)" elif .Version then "Kubo \(.Version)" else "unknown" end')
 	{
-		echo "ipfs-profile of $apiurl ($impl), $(date -u -d "@$started" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u)"
-		echo "label ${label:--}, $n iterations, sizes $sizes, tests $tests${workload:+, workload $workload}${provider:+, provider $provider}"
+		echo "ipfs-profile of $(url_redact "$apiurl") ($impl), $(date -u -d "@$started" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u)"
+		echo "label ${label:--}, $n iterations, sizes $sizes, tests $tests${workload:+, workload $workload}${provider:+, provider $(url_redact "$provider")}"
 	} >>"$dir/summary.txt"
 	cold=0 coldnote=
 
@@ -148,16 +176,12 @@ report_all() {
 		section "Reading content: RPC API against the gateway and the filesystem API (MFS)" cat-via \
 			prof-diff -c via=rpc,gateway,mfs -g op,size,access -m t_total,mb_per_s "$dir/cat.tsv"
 	fi
-	caches=$(ls "$dir"/cache-*.tsv 2>/dev/null | grep -v cache-mrc)
-	if [ -n "$caches" ]; then
-		# shellcheck disable=SC2086
-		section "Cache: a memory tier over a disk tier, where requests are served" cache cache_rates $caches
-	fi
+	caches=
+	with_files 'cache-*.tsv' true && caches=1
+	[ -n "$caches" ] && with_files 'cache-*.tsv' section "Cache: a memory tier over a disk tier, where requests are served" cache cache_rates
 	has "$dir/calls.tsv" && section "API calls" api prof-diff -g op -m t_total "$dir/calls.tsv"
-	ws=$(ls "$dir"/workload-*.tsv 2>/dev/null | while read -r f; do has "$f" && echo "$f"; done)
-	if [ -n "$ws" ]; then
-		# shellcheck disable=SC2086
-		merge $ws >"$dir/workload.tsv"
+	if with_files 'workload-*.tsv' merge >"$work/workload.tsv"; then
+		mv "$work/workload.tsv" "$dir/workload.tsv"
 		section "Workload $workload" workload prof-diff "$dir/workload.tsv"
 	fi
 	mem=
@@ -173,49 +197,48 @@ report_all() {
 		} >>"$dir/summary.txt"
 	fi
 	if [ -s "$dir/profile.tsv" ]; then
-		copt=
-		[ -s "$dir/cache-mrc.tsv" ] && copt="-c $dir/cache-mrc.tsv"
-		# shellcheck disable=SC2086
-		section "Recommendations (tune-conf, a dry run: nothing was changed)" tune \
-			tune-conf -q -p "$dir/profile.tsv" $copt $conn
-		# shellcheck disable=SC2086
-		tune-conf -q -j -p "$dir/profile.tsv" $copt $conn >"$dir/tune.jsonl" 2>>"$log" || :
+		set -- -q -p "$dir/profile.tsv"
+		[ -s "$dir/cache-mrc.tsv" ] && set -- "$@" -c "$dir/cache-mrc.tsv"
+		section "Recommendations (tune-conf, a dry run: nothing was changed)" tune tune-conf "$@"
+		tune-conf -j "$@" >"$dir/tune.jsonl" 2>>"$log" || :
 	fi
 
 	# one JSON document of the run
-	args=
 	for part in add cat-access cat-via api workload; do
 		case $part in
-		add) src=$dir/adds.tsv cmd="-c via=rpc,chunked -g op,size -m t_total,mb_per_s"
-			has "$dir/add-chunked.tsv" || cmd="-g op,size -m t_total,mb_per_s" ;;
-		cat-access) src=$dir/cat.tsv cmd="-c access=cold,warm -g op,via,size -m t_total"
-			[ "$cold" -gt 0 ] || src=/nonexistent ;;
-		cat-via) src=$dir/cat.tsv cmd="-c via=rpc,gateway,mfs -g op,size,access -m t_total,mb_per_s" ;;
-		api) src=$dir/calls.tsv cmd="-g op -m t_total" ;;
-		workload) src=$dir/workload.tsv cmd= ;;
+		add) if has "$dir/add-chunked.tsv"; then set -- "$dir/adds.tsv" -c via=rpc,chunked -g op,size -m t_total,mb_per_s
+			else set -- "$dir/adds.tsv" -g op,size -m t_total,mb_per_s; fi ;;
+		cat-access) set -- "$dir/cat.tsv" -c access=cold,warm -g op,via,size -m t_total
+			[ "$cold" -gt 0 ] || set -- /nonexistent ;;
+		cat-via) set -- "$dir/cat.tsv" -c via=rpc,gateway,mfs -g op,size,access -m t_total,mb_per_s ;;
+		api) set -- "$dir/calls.tsv" -g op -m t_total ;;
+		workload) set -- "$dir/workload.tsv" ;;
 		esac
-		if has "$src"; then
-			# shellcheck disable=SC2086
-			prof-diff -j $cmd "$src" 2>/dev/null | jq -sc . >"$dir/.$part.json" || echo '[]' >"$dir/.$part.json"
+		if has "$1"; then
+			src=$1; shift
+			prof-diff -j "$@" "$src" 2>/dev/null | jq -sc . >"$work/$part.json" || echo '[]' >"$work/$part.json"
 		else
-			echo '[]' >"$dir/.$part.json"
+			echo '[]' >"$work/$part.json"
 		fi
-		args="$args --slurpfile r_$(echo "$part" | tr - _) $dir/.$part.json"
 	done
-	cache_json='[]'
-	for cf in $caches; do
-		cache_json=$(printf '%s\n%s\n' "$cache_json" "$(tsv2json "$cf" | jq -c --arg s "$(basename "$cf" .tsv)" 'map(. + {source: ($s | ltrimstr("cache-"))})')" | jq -sc 'add')
-	done
-	echo "$cache_json" >"$dir/.cache.json"
-	jq -sc . "$dir/tune.jsonl" >"$dir/.tune.json" 2>/dev/null || echo '[]' >"$dir/.tune.json"
+	echo '[]' >"$work/cache.json"
+	cache_json() {
+		for cf in "$@"; do
+			tsv2json "$cf" | jq -c --arg s "$(basename "$cf" .tsv)" 'map(. + {source: ($s | ltrimstr("cache-"))})'
+		done | jq -sc 'add // []' >"$work/cache.json"
+	}
+	[ -n "$caches" ] && with_files 'cache-*.tsv' cache_json
+	jq -sc . "$dir/tune.jsonl" >"$work/tune.json" 2>/dev/null || echo '[]' >"$work/tune.json"
 	memj=null
 	[ -n "$mem" ] && set -- $mem && memj="{\"peak_rss_bytes\":$1,\"mean_rss_bytes\":$2,\"growth_bytes_per_op\":$3,\"cpu_seconds\":$4,\"samples\":$5}"
-	# shellcheck disable=SC2086
-	jq -n --arg api "$apiurl" --arg lbl "$label" --arg sizes "$sizes" --arg tests "$tests" \
+	jq -n --arg api "$(url_redact "$apiurl")" --arg lbl "$label" --arg sizes "$sizes" --arg tests "$tests" \
 		--arg workload "$workload" --argjson n "$n" --argjson started "$started" \
 		--argjson node "$node" --arg impl "$impl" --argjson cold "$cold" \
 		--arg provider "${provider_ma:-}" --arg coldnote "$coldnote" --argjson memory "$memj" \
-		--slurpfile cache "$dir/.cache.json" --slurpfile tune "$dir/.tune.json" $args '{
+		--slurpfile cache "$work/cache.json" --slurpfile tune "$work/tune.json" \
+		--slurpfile r_add "$work/add.json" --slurpfile r_cat_access "$work/cat-access.json" \
+		--slurpfile r_cat_via "$work/cat-via.json" --slurpfile r_api "$work/api.json" \
+		--slurpfile r_workload "$work/workload.json" '{
 		tool: "ipfs-profile", started: $started,
 		parameters: {"api": $api, "label": $lbl, "iterations": $n, "file_sizes": ($sizes | split(",")),
 			"tests": $tests, "workload": (if $workload == "" then null else $workload end)},
@@ -225,7 +248,6 @@ report_all() {
 		workload: $r_workload[0], cache: $cache[0], memory: $memory,
 		recommendations: $tune[0]}' >"$dir/profiling_results.json" 2>>"$log" ||
 		{ echo "$prog: profiling_results.json could not be written: see $log" >&2; rc=1; }
-	rm -f "$dir"/.*.json
 
 	# the pictures
 	if [ -n "$plots" ]; then
@@ -235,8 +257,7 @@ report_all() {
 			picture throughput-size "$dir/profile.tsv"
 		fi
 		[ -n "$metrics" ] && [ -s "$dir/profile.tsv" ] && picture phases "$dir/profile.tsv"
-		# shellcheck disable=SC2086
-		[ -n "$caches" ] && picture hit-rates $caches
+		[ -n "$caches" ] && with_files 'cache-*.tsv' picture hit-rates
 		[ -s "$dir/cache-mrc.tsv" ] && picture mrc "$dir/cache-mrc.tsv"
 		[ -n "$mem" ] && memory_picture "$dir/memory.tsv" "$dir/memory.png"
 	fi
@@ -246,8 +267,11 @@ report_all() {
 		history_rows "$dir/profile.tsv" >"$dir/history-rows.tsv"
 		[ -n "$history" ] && { append_history "$history" "$dir/history-rows.tsv" || rc=1; }
 		if [ -n "$prom" ]; then
-			prom_text "$dir/history-rows.tsv" >"$prom.$$" && mv "$prom.$$" "$prom" ||
-				{ rm -f "$prom.$$"; echo "$prog: cannot write $prom" >&2; rc=1; }
+			# a new file beside it (mktemp: never an existing name, so no
+			# planted link is followed), then renamed over it
+			ptmp=$(mktemp "$(dirname "$prom")/.$(basename "$prom").XXXXXX") &&
+				prom_text "$dir/history-rows.tsv" >"$ptmp" && chmod 644 "$ptmp" && mv -f "$ptmp" "$prom" ||
+				{ [ -n "${ptmp:-}" ] && rm -f "$ptmp"; echo "$prog: cannot write $prom" >&2; rc=1; }
 		fi
 	fi
 
@@ -260,6 +284,6 @@ report_all() {
 memory_picture() {
 	gp=$here/../plots/memory.gp
 	[ -f "$gp" ] || gp=$here/../share/ipfsperf/plots/memory.gp
-	gnuplot -e "in='$1'; out='$2'" "$gp" 2>>"$log" ||
+	gnuplot -e "in=$(gp_str "$1"); out=$(gp_str "$2")" "$gp" 2>>"$log" ||
 		{ echo "$prog: the memory picture failed: see $log" >&2; rc=1; }
 }

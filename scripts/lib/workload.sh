@@ -8,10 +8,33 @@
 #   trace FILE          cache-sim of a trace: a memory tier over a disk tier,
 #                       and the miss-ratio curve
 #   ipfs-time-add ARGS  one of the tools with its own arguments, as written
-#   ipfs-time-cat ARGS    (the profile's -n, --api and --label are added
-#   chunk-put ARGS        where the tool takes them)
-#   cache-sim ARGS
-# Every line is checked before any runs; an error names file:line.
+#   ipfs-time-cat ARGS    (the profile's -n, --label and --gateway are
+#   chunk-put ARGS        added where the tool takes them; the node is the
+#   cache-sim ARGS        profile's, as $IPFS_API)
+# Every line is checked before any runs; an error names file:line. A step
+# names no server, credential, header or file to write: the options
+# below are refused (also as --opt=value, an abbreviation, or a short
+# option combined with others).
+wl_refused="api api-auth-file gateway gateway-auth-file provider header cacert output resume"
+
+# wl_refuse TOOL ARG: the refused option ARG is, or nothing
+wl_refuse() {
+	case $2 in
+	--) return 0 ;;
+	--?*)
+		wr_o=${2#--}; wr_o=${wr_o%%=*}
+		for wr_r in $wl_refused; do
+			case $wr_r in "$wr_o"*) echo "--$wr_r"; return 0 ;; esac
+		done ;;
+	-[!-]*)
+		# short options, perhaps combined: -H (all but cache-sim), -o (chunk-put)
+		case $1:$2 in
+		cache-sim:*) ;;
+		chunk-put:*[Ho]*) echo "-H or -o (--header, --output)" ;;
+		*:*H*) echo "-H (--header)" ;;
+		esac ;;
+	esac
+}
 
 # workload_check FILE: 0, or 1 after naming each bad line on stderr
 workload_check() {
@@ -35,8 +58,12 @@ workload_check() {
 			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
 			[ -r "$wl_f" ] || { echo "$prog: $where: $1: cannot read '$2'" >&2; bad=1; } ;;
 		ipfs-time-add|ipfs-time-cat|chunk-put|cache-sim)
+			wl_t=$1; shift
 			for wl_a in "$@"; do
-				case $wl_a in *['|;&<>$`']*) echo "$prog: $where: '$wl_a': no shell syntax in a step" >&2; bad=1 ;; esac
+				case $wl_a in *['|;&<>$`']*) echo "$prog: $where: '$wl_a': no shell syntax in a step" >&2; bad=1; continue ;; esac
+				[ "$wl_a" = -- ] && break
+				wl_r=$(wl_refuse "$wl_t" "$wl_a")
+				[ -z "$wl_r" ] || { echo "$prog: $where: '$wl_a': $wl_r is refused in a workload step: the profile's node is the only server, with its own credentials, and the records go to the profile's folder" >&2; bad=1; }
 			done ;;
 		*) echo "$prog: $where: unknown step '$1' (sizes, cids, trace, or ipfs-time-add, ipfs-time-cat, chunk-put, cache-sim)" >&2; bad=1 ;;
 		esac
@@ -57,30 +84,25 @@ workload_run() {
 		say "workload step $k: $*"
 		case $1 in
 		sizes)
-			# shellcheck disable=SC2086
-			step workload-$k-add.tsv ipfs-time-add -q -n "$n" -s "$2" $lab $conn
-			# shellcheck disable=SC2086
-			step workload-$k-cat.tsv ipfs-time-cat -q -n "$n" --via rpc,gateway --verify $lab $conn $gwopt \
+			step "workload-$k-add.tsv" own ipfs-time-add -q -n "$n" -s "$2"
+			step "workload-$k-cat.tsv" own ipfs-time-cat -q -n "$n" --via rpc,gateway --verify \
 				"$dir/workload-$k-add.tsv" ;;
 		cids)
 			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
-			# shellcheck disable=SC2086
-			step workload-$k-cat.tsv ipfs-time-cat -q -n "$n" --verify $lab $conn $gwopt "$wl_f" ;;
+			step "workload-$k-cat.tsv" own ipfs-time-cat -q -n "$n" --verify "$wl_f" ;;
 		trace)
 			wl_f=$2; case $wl_f in /*) ;; *) wl_f=$wdir/$wl_f ;; esac
-			step cache-workload-$k.tsv cache-sim -q -p tiered:lru/lru,lru,arc,s3fifo -s 10% -D 50% "$wl_f"
-			step cache-mrc-$k.tsv cache-sim -q --mrc -k 40 "$wl_f" ;;
+			step "cache-workload-$k.tsv" cache-sim -q -p tiered:lru/lru,lru,arc,s3fifo -s 10% -D 50% "$wl_f"
+			step "cache-mrc-$k.tsv" cache-sim -q --mrc -k 40 "$wl_f" ;;
 		cache-sim)
 			shift
-			step cache-workload-$k.tsv cache-sim -q "$@" ;;
+			step "cache-workload-$k.tsv" cache-sim -q "$@" ;;
 		chunk-put)
 			shift
-			# shellcheck disable=SC2086
-			step workload-$k.tsv chunk-put -q $lab $conn "$@" ;;
+			step "workload-$k.tsv" own chunk-put -q "$@" ;;
 		*)
 			wl_t=$1; shift
-			# shellcheck disable=SC2086
-			step workload-$k.tsv "$wl_t" -q -n "$n" $lab $conn "$@" ;;
+			step "workload-$k.tsv" own "$wl_t" -q -n "$n" "$@" ;;
 		esac
 	done <"$wf"
 }

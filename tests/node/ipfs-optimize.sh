@@ -10,6 +10,7 @@
 # 2 before any request. The node is shared: its config is put back at the end.
 . "$(dirname "$0")/../lib.sh"
 . "$top/tests/node/proxy.inc"
+export IPFSPERF_STATE_DIR=$T/state
 data=$top/tests/data/compare
 
 show() { curl -sf -X POST "$IPFS_API/api/v0/config/show"; }

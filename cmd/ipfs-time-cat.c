@@ -14,19 +14,20 @@
 static const char synopsis[] =
 "usage: ipfs-time-cat [-jqV] [-n iterations] [-w warmup] [-c concurrency] [-r rate]\n"
 "       [-l label] [-t timeout] [-H header] [--via rpc,gateway,mfs]\n"
-"       [--verify] [--discard] [--evict] [--provider multiaddr] [--show-warmup]\n"
+"       [--verify] [--discard] [--evict [--evict-anyway]] [--provider multiaddr] [--show-warmup]\n"
 "       [--api url] [--gateway url]\n"
 "       [--api-auth-file file] [--gateway-auth-file file] [cid | file | -] ...\n"
 "       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
 
 enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY, O_GWAUTH, O_EVICT,
-	O_PROVIDER };
+	O_EVICTANY, O_PROVIDER };
 
 static const struct cli_opt catopts[] = {
 	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID), mfs (files/read), comma-separated" },
 	{ "verify", O_VERIFY, no_argument, NULL, "check every byte count (and raw blocks' hashes)" },
 	{ "discard", O_DISCARD, no_argument, NULL, "read without keeping the content" },
 	{ "evict", O_EVICT, no_argument, NULL, "read in pairs: cold after removing the blocks (block/rm), then warm" },
+	{ "evict-anyway", O_EVICTANY, no_argument, NULL, "--evict without --provider: the removed blocks may exist nowhere else" },
 	{ "provider", O_PROVIDER, required_argument, "multiaddr", "connect to the peer holding the content before each cold read" },
 	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
 	{ "gateway", O_GATEWAY, required_argument, "url", "the HTTP gateway" },
@@ -65,7 +66,7 @@ main(int argc, char *argv[])
 	const char *gw_flag = NULL, *gw_authfile = NULL;
 	char **calls = NULL, extra[512];
 	size_t ncalls = 0, callcap = 0;
-	int ch, rc;
+	int ch, rc, evict_anyway = 0;
 
 	setargv0(argv[0]);
 	cli_usage(synopsis);
@@ -78,6 +79,7 @@ main(int argc, char *argv[])
 		case O_VERIFY: b.verify = 1; break;
 		case O_DISCARD: b.discard = 1; break;
 		case O_EVICT: b.evict = 1; break;
+		case O_EVICTANY: evict_anyway = 1; break;
 		case O_PROVIDER: b.provider = cli_nonempty("--provider", optarg); break;
 		case O_CALL:
 			if (!*optarg)
@@ -98,6 +100,12 @@ main(int argc, char *argv[])
 		usageerr("--call times RPC calls: --evict and --provider are for reads");
 	if (b.evict && (o.run.concurrency != 1 || o.run.rate > 0))
 		usageerr("--evict reads in pairs, one request at a time: it takes neither -c above 1 nor -r");
+	if (evict_anyway && !b.evict)
+		usageerr("--evict-anyway goes with --evict");
+	if (b.evict && !b.provider && !evict_anyway)
+		usageerr("--evict without --provider: the blocks it removes may be held by no other node, "
+		    "so nothing could fetch them back (an MFS file or another CID sharing them would lose them); "
+		    "give --provider MULTIADDR of a node holding the content, or --evict-anyway");
 	if (b.provider && strncmp(b.provider, "/", 1))
 		usageerr("--provider: expected a multiaddr such as /ip4/127.0.0.1/tcp/4001/p2p/12D3Koo..., got '%s'",
 		    b.provider);

@@ -32,6 +32,10 @@ check_grep "  --evict reads one pair at a time: said" "evict reads in pairs, one
 check_exit "cat: --evict with -r" 2 ipfs-time-cat --api $dead --evict -r 5 $cid
 check_exit "cat: --evict with --call" 2 ipfs-time-cat --api $dead --evict --call id
 check_grep "  --evict is for reads: said" "evict and --provider are for reads" "$T/err"
+check_exit "cat: --evict without --provider refused (its blocks may exist nowhere else)" 2 ipfs-time-cat --api $dead --evict $cid
+check_grep "  said, with the ways on" "evict without --provider: .*give --provider MULTIADDR of a node holding the content, or --evict-anyway" "$T/err"
+check_exit "cat: --evict-anyway alone" 2 ipfs-time-cat --api $dead --evict-anyway $cid
+check_grep "  said" "evict-anyway goes with --evict" "$T/err"
 check_exit "cat: --provider not a multiaddr" 2 ipfs-time-cat --api $dead --provider 127.0.0.1:4001 $cid
 check_grep "  the address is named" "provider: expected a multiaddr such as /ip4/.*, got '127.0.0.1:4001'" "$T/err"
 check_exit "cat: --provider empty" 2 ipfs-time-cat --api $dead --provider '' $cid

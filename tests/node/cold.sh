@@ -84,7 +84,7 @@ check_grep "  its error names the address and swarm/connect" "^--provider $bad: 
 
 # pinned on B: block/rm cannot evict it, so no read claims to be cold
 curl -sf -m 60 -X POST "$IPFS_API_B/api/v0/pin/add?arg=$cid" >/dev/null
-ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict "$cid" >pinned.tsv 2>pinned.err; rc=$?
+ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict --evict-anyway "$cid" >pinned.tsv 2>pinned.err; rc=$?
 check_eq "pinned content and --evict: exit 0, the cold read unchecked (-), the warm one warm" \
 	"$rc $(col pinned.tsv access | sort | tr '\n' ' ')" "0 - warm "
 check_grep "  and says why, once" "^ipfs-time-cat: --evict: $cid: $nblocks of its $nblocks blocks still held after block/rm; its reads say access=-" pinned.err

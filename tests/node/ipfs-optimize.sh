@@ -45,7 +45,7 @@ check_eq "the profile's patch: the bloom filter, after a restart (the node has n
 # --- a dry run: the patch shown, nothing changed
 ipfs-optimize --profile-results base >dry.out 2>dry.err; rc=$?
 check_eq "dry run: exit 0" "$rc" 0
-check_grep "  the patch, for review" "^ipfs config --json Datastore\.BloomFilterSize '[0-9]+'$" dry.out
+check_grep "  the patch, for review" "^ipfs config --json 'Datastore\.BloomFilterSize' '[0-9]+'$" dry.out
 check_grep "  a dry run, said" "a dry run: nothing was changed; --apply .* profiles again what it affects \(cat,cache\)" dry.err
 check_grep "  the restart the key needs, said" "Datastore\.BloomFilterSize: only a restart of the node makes it take effect: --apply measures it only with --restart-cmd" dry.err
 check_eq "  config/show byte-identical" "$(same)" same
@@ -54,7 +54,7 @@ check_eq "  no folder made" "$(ls | grep -c '^optimize_results_')" 0
 # --- restart-only keys without --restart-cmd: shown, nothing applied
 ipfs-optimize -q --profile-results base --apply >late.out 2>late.err; rc=$?
 check_eq "restart-only keys without --restart-cmd: exit 1" "$rc" 1
-check_grep "  the patch shown" "^ipfs config --json Datastore\.BloomFilterSize " late.out
+check_grep "  the patch shown" "^ipfs config --json 'Datastore\.BloomFilterSize' " late.out
 check_grep "  says a measurement before the restart would measure nothing" \
 	"Datastore\.BloomFilterSize: only a restart .* a measurement before the restart would measure nothing: nothing was applied" late.err
 check_eq "  config/show byte-identical" "$(same)" same
@@ -70,7 +70,7 @@ check_grep "  reverted, and why" "^ipfs-optimize: reverted: no group significant
 check_eq "  config/show byte-identical" "$(same)" same
 check_eq "  the patch applied: the Import key only" "$(jq -r .key imp/patch.jsonl)" Import.UnixFSChunker
 check_eq "  the backup: that key, absent before" "$(jq -c '[.keys[] | [.key, .absent]]' imp/backup.json)" '[["Import.UnixFSChunker",true]]'
-check_grep "  tune-conf set it" "^ipfs config --json Import\.UnixFSChunker '\"size-65536\"'" imp/applied.sh
+check_grep "  tune-conf set it" "^ipfs config --json 'Import\.UnixFSChunker' '\"size-65536\"'" imp/applied.sh
 check_sh "  Import.* -> the add test only" "[ -s imp/add-rpc.tsv ] && [ -s imp/add-chunked.tsv ] && [ ! -e imp/cat.tsv ] && [ ! -e imp/calls.tsv ]"
 check_eq "  one iteration, the sweep's size" "$(col_where imp/add-rpc.tsv ok=1 size | tr '\n' ' ')" "1024 "
 check_grep "  compared with the sweep, whole" "^== Records, whole: $data/sweep.tsv -> $T/imp/profile.tsv" imp/compare.txt

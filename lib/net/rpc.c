@@ -136,6 +136,8 @@ rpc_str(const char *body, const char *key, char *out, size_t n)
 
 	if (j && json_is_object(j) && (v = json_object_get(j, key))) {
 		rc = 0;
+		if (json_is_object(v) && json_object_size(v) == 1 && json_object_get(v, "/"))
+			v = json_object_get(v, "/");	/* an IPLD link: its CID */
 		if (json_is_string(v))
 			snprintf(out, n, "%s", json_string_value(v));
 		else if (json_is_integer(v))

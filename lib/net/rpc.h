@@ -39,7 +39,8 @@ int rpc_add_root(const char *body, char *cid, size_t n);
  * object or an array. */
 int rpc_is_json(const char *body, int whole);
 
-/* String value of key in a JSON object (numbers are printed). 0 or -1. */
+/* String value of key in a JSON object (numbers are printed; an IPLD link
+ * {"/": CID} gives its CID). 0 or -1. */
 int rpc_str(const char *body, const char *key, char *out, size_t n);
 
 /* Integer value of key in a JSON object, given as number or string. 0 or -1. */

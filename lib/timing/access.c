@@ -1,5 +1,6 @@
 /* timing/access.c: cold and warm reads made so, checked, and explained by
  * bitswap's counters. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,8 @@
 #include "timing/access.h"
 #include "base/clock.h"
 #include "base/util.h"
+#include "net/discover.h"
+#include "unixfs/cid.h"
 
 const char *
 access_root(const struct target *t, char *buf, size_t n)
@@ -27,6 +30,7 @@ warn_once(struct target *t, const char *what, const char *why)
 		weprintf("--evict: %s: %s", t->path, why);
 }
 
+static void evict_plan(struct catbench *b);
 static int counts_since(struct catbench *b, uint64_t blocks0, uint64_t bytes0,
     uint64_t expect, uint64_t *blocks, uint64_t *bytes);
 
@@ -155,7 +159,9 @@ access_start(struct catbench *b)
 	if (b->bitswap && (stored = blocks_local(&b->node, b->api, NULL, err, sizeof err)) >= 0 &&
 	    (size_t)stored > b->stored0)
 		counts_since(b, b->blocks0, b->bytes0, (size_t)stored - b->stored0, &x, &y);
-	if (!b->evict)
+	if (b->evict)
+		evict_plan(b);
+	else
 		first_reads(b);
 }
 
@@ -188,85 +194,235 @@ counts_since(struct catbench *b, uint64_t blocks0, uint64_t bytes0, uint64_t exp
 }
 
 /*
- * --evict: the DAG's blocks, fetched where the node lacks them; and, when
- * bitswap is sampled, wait for its counters to count what was fetched, so
- * that the late counts of js-ipfs do not fall on the first cold read.
+ * --evict: the blocks the read of t fetches when the node holds none of
+ * them: for CID/a/b, the blocks of CID and CID/a (dag/resolve), then the
+ * DAG under CID/a/b; fetched where the node lacks them (untimed), with
+ * their sizes. When bitswap is sampled, wait for its counters to count
+ * what was fetched, so that the late counts of js-ipfs do not fall on
+ * the first cold read. 1, or -1 with err.
  */
 static int
-list_dag(struct catbench *b, const char *root, struct blockset *dag, char *err, size_t n)
+list_read(struct catbench *b, struct target *t, char *err, size_t n)
 {
-	struct blockset local = { 0 };
+	struct blockset local = { 0 }, *dag = &t->dag;
 	uint64_t x0, y0, x, y;
-	int rc, sampled = b->bitswap && access_sample(b, &x0, &y0) == 0 &&
-	    blocks_local(&b->node, b->api, &local, err, n) >= 0;
+	char *path = estrdup(t->path), *slash, cid[CID_MAXSTR + 8];
+	struct blockset above = { 0 };
+	size_t below = 0;
+	int rc = 1, sampled = b->bitswap && access_sample(b, &x0, &y0) == 0;
 
-	rc = blocks_dag(&b->node, b->api, root, NULL, dag, err, n);
+	if (blocks_local(&b->node, b->api, &local, err, n) < 0)
+		rc = -1;
+
+	/* the folders above the target, root first, each its own block */
+	for (slash = strchr(path, '/'); slash && rc == 1; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (!strchr(path, '/'))
+			snprintf(cid, sizeof cid, "%s", path);	/* the root CID itself */
+		else if (blocks_resolve(&b->node, b->api, path, cid, sizeof cid, err, n) < 0)
+			rc = -1;
+		if (rc == 1 && !blk_inline(cid) && blockset_add(&above, cid) < 0) {
+			snprintf(err, n, "dag/resolve %s: not a CID: %s", path, cid);
+			rc = -1;
+		}
+		*slash = '/';
+	}
+	if (rc == 1 && !strchr(path, '/'))
+		snprintf(cid, sizeof cid, "%s", path);
+	else if (rc == 1 && blocks_resolve(&b->node, b->api, path, cid, sizeof cid, err, n) < 0)
+		rc = -1;
+	if (rc == 1)
+		rc = blocks_dag(&b->node, b->api, cid, NULL, dag, err, n);
+	/* an ancestor is never in the DAG under it: no block is listed twice */
+	below = dag->n;
+	for (size_t i = 0; rc == 1 && i < above.n; i++)
+		blockset_add(dag, above.v[i].cid);
+	/* what no walk sized: the folders above (dag/resolve fetched them),
+	 * and a raw root when held (else it stays unfetched, of unknown size) */
+	for (size_t i = 0; rc == 1 && i < dag->n; i++)
+		if (!dag->v[i].size && (i >= below || blockset_has(&local, dag->v[i].key)) &&
+		    blocks_size(&b->node, b->api, &dag->v[i], err, n) < 0)
+			rc = -1;
 	if (rc == 1 && sampled)
 		counts_since(b, x0, y0, dag->n - blockset_held(dag, &local), &x, &y);
+	blockset_free(&above);
 	blockset_free(&local);
-	return rc;
+	free(path);
+	return rc == 1 ? 1 : -1;
+}
+
+/* The bytes of a listed read; its blocks of unknown size added to *unsized. */
+static uint64_t
+bytes_of(const struct blockset *s, size_t *unsized)
+{
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		k += s->v[i].size;
+		*unsized += !s->v[i].size;
+	}
+	return k;
+}
+
+/* Whether t's blocks may go: none of them is kept; else said, and t stays. */
+static int
+may_go(struct target *t, const struct blockset *kept)
+{
+	char what[160];
+	size_t k = blockset_held(&t->dag, kept);
+
+	if (!k)
+		return 1;
+	snprintf(what, sizeof what, "%zu of the %zu blocks its read fetches are reachable from MFS "
+	    "or a pin: none is removed", k, t->dag.n);
+	t->stays = 1;
+	warn_once(t, what, NULL);
+	return 0;
+}
+
+/* The kept blocks (MFS and pins) found again: 0, or -1 said, and then no
+ * target's blocks go. */
+static int
+find_kept(struct catbench *b)
+{
+	struct blockset local;
+	char err[700];
+	size_t npins;
+	double t0 = now_mono();
+	/* the run's own MFS folder (--via mfs) is no user data */
+	const char *skip = b->mfsdir ? b->mfsdir + 1 : NULL;
+
+	blockset_free(&b->kept);
+	if (blocks_local(&b->node, b->api, &local, err, sizeof err) < 0 ||
+	    blocks_kept(&b->node, b->api, &local, skip, &b->kept, b->mfsroot, sizeof b->mfsroot,
+	    &npins, err, sizeof err) < 0) {
+		blockset_free(&local);
+		weprintf("--evict: cannot tell which blocks MFS and the pins hold: %s; no block is "
+		    "removed, and the reads say access=-", err);
+		for (size_t i = 0; i < b->nt; i++)
+			b->t[i].stays = 1, b->t[i].warned = 1;
+		return -1;
+	}
+	blockset_free(&local);
+	weprintf("--evict: %zu blocks reachable from MFS and from %zu pins are kept (found in %.1f s)",
+	    b->kept.n, npins, now_mono() - t0);
+	return 0;
+}
+
+/*
+ * --evict, before the run: what each read fetches, and that none of it is
+ * in MFS or pinned; then say how many blocks and bytes go, and from where.
+ */
+static void
+evict_plan(struct catbench *b)
+{
+	char err[700], root[256];
+	size_t ntargets = 0, nblocks = 0, unsized = 0;
+	uint64_t bytes = 0;
+	char more[80] = "";
+
+	if (find_kept(b) < 0)
+		return;
+	for (size_t i = 0; i < b->nt; i++) {
+		struct target *t = &b->t[i];
+
+		if (t->first != i)
+			continue;
+		if (blk_inline(access_root(t, root, sizeof root))) {
+			t->listed = -1;
+			warn_once(t, "an identity CID holds its data inline: nothing to evict", NULL);
+			continue;
+		}
+		if (list_read(b, t, err, sizeof err) < 0) {
+			blockset_free(&t->dag);
+			t->listed = -1;
+			warn_once(t, "cannot list the blocks its read fetches", err);
+			continue;
+		}
+		t->listed = 1;
+		if (!may_go(t, &b->kept))
+			continue;
+		ntargets++;
+		nblocks += t->dag.n;
+		bytes += bytes_of(&t->dag, &unsized);
+	}
+	if (!ntargets) {
+		weprintf("--evict: no block is removed: no target's read fetches only blocks of its own");
+		return;
+	}
+	if (unsized)
+		snprintf(more, sizeof more, " and %zu the node lacks now, of unknown size", unsized);
+	weprintf("--evict: before each cold read, the read's own blocks are removed (block/rm) from "
+	    "the node at %s: %zu blocks, %" PRIu64 " bytes%s, of %zu target%s; they are fetched back "
+	    "from %s", url_redact(b->api), nblocks, bytes, more, ntargets, ntargets == 1 ? "" : "s",
+	    b->provider ? b->provider : "the network (no --provider)");
+}
+
+/* Before a removal: when MFS's root moved since the kept blocks were
+ * found, find them again, and check t against them. Whether t may go. */
+static int
+still_may_go(struct catbench *b, struct target *t)
+{
+	char err[700], root[sizeof b->mfsroot];
+
+	if (blocks_mfs(&b->node, b->api, root, sizeof root, err, sizeof err) < 0) {
+		t->stays = 1;
+		warn_once(t, "cannot check MFS before removing its blocks: none is removed", err);
+		return 0;
+	}
+	if (strcmp(root, b->mfsroot) && find_kept(b) < 0)
+		return 0;
+	return may_go(t, &b->kept);
 }
 
 const char *
 access_cold(struct catbench *b, struct target *t, char *pre, size_t n, uint64_t *expect)
 {
-	char err[700] = "", root[256], what[120];
+	char err[700] = "", what[120];
+	struct target *f = &b->t[t->first];
 	struct blockset local;
 	size_t held;
 
 	*expect = 0;
-	access_root(t, root, sizeof root);
-	if (blk_inline(root)) {
-		warn_once(t, "an identity CID holds its data inline: nothing to evict", NULL);
-		return "-";
-	}
-	access_provider(b, pre, n);	/* first: the walk below may fetch from it */
-	if (t->listed < 0)
-		return "-";	/* its listing failed once: said then */
-	if (!t->listed) {
-		if (list_dag(b, root, &t->dag, err, sizeof err) != 1) {
-			blockset_free(&t->dag);
-			t->listed = -1;
-			warn_once(t, "cannot list its blocks", err);
-			return "-";
-		}
-		t->listed = 1;
-	}
-	/* what block/rm leaves is counted below; err says why */
-	(void)blocks_rm(&b->node, b->api, &t->dag, err, sizeof err);
+	access_provider(b, pre, n);
+	if (f->listed != 1 || f->stays || !still_may_go(b, f))
+		return "-";	/* said once, when found */
+	/* what block/rm leaves (a pin made since, say) is counted below; err says why */
+	(void)blocks_rm(&b->node, b->api, &f->dag, err, sizeof err);
 	if (blocks_local(&b->node, b->api, &local, what, sizeof what) < 0) {
-		warn_once(t, "cannot check the blocks are gone", what);
+		warn_once(f, "cannot check the blocks are gone", what);
 		return "-";
 	}
-	held = blockset_held(&t->dag, &local);
+	held = blockset_held(&f->dag, &local);
 	blockset_free(&local);
 	if (held) {
 		snprintf(what, sizeof what, "%zu of its %zu blocks still held after block/rm", held,
-		    t->dag.n);
-		warn_once(t, what, err);
+		    f->dag.n);
+		warn_once(f, what, err);
 		return "-";
 	}
-	if (!strchr(t->path, '/'))
-		*expect = t->dag.n;
+	if (!strchr(f->path, '/'))
+		*expect = f->dag.n;
 	return "cold";
 }
 
 const char *
 access_warm(struct catbench *b, struct target *t)
 {
+	struct target *f = &b->t[t->first];
 	struct blockset local;
 	char err[700];
 	size_t held;
 
-	if (t->listed != 1)
+	if (f->listed != 1)
 		return "-";
 	if (blocks_local(&b->node, b->api, &local, err, sizeof err) < 0) {
-		warn_once(t, "cannot check the node holds its blocks", err);
+		warn_once(f, "cannot check the node holds its blocks", err);
 		return "-";
 	}
-	held = blockset_held(&t->dag, &local);
+	held = blockset_held(&f->dag, &local);
 	blockset_free(&local);
-	return held == t->dag.n ? "warm" : "-";
+	return held == f->dag.n ? "warm" : "-";
 }
 
 int
@@ -319,6 +475,7 @@ access_end(struct catbench *b)
 	for (size_t i = 0; i < b->nt; i++)
 		blockset_free(&b->t[i].dag);
 	blockset_free(&b->local0);
+	blockset_free(&b->kept);
 	if (b->node.h)
 		http_req_free(&b->node);
 }

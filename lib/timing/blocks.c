@@ -59,11 +59,12 @@ blk_inline(const char *cid)
 }
 
 static void
-add(struct blockset *s, const char *cid, const char *key)
+add(struct blockset *s, const char *cid, const char *key, uint64_t size)
 {
 	egrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
 	s->v[s->n].cid = estrdup(cid);
 	snprintf(s->v[s->n].key, sizeof s->v[s->n].key, "%s", key);
+	s->v[s->n].size = size;
 	s->n++;
 }
 
@@ -80,6 +81,24 @@ blockset_has(const struct blockset *s, const char *key)
 
 	snprintf(k.key, sizeof k.key, "%s", key);
 	return s->n && bsearch(&k, s->v, s->n, sizeof *s->v, bykey) != NULL;
+}
+
+int
+blockset_add(struct blockset *s, const char *cid)
+{
+	char key[180];
+
+	if (blk_key(cid, key) < 0)
+		return -1;
+	add(s, cid, key, 0);
+	return 0;
+}
+
+void
+blockset_sort(struct blockset *s)
+{
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, bykey);
 }
 
 size_t
@@ -158,10 +177,10 @@ blocks_local(struct http_req *r, const char *api, struct blockset *out,
 			blockset_free(out);
 			return -1;
 		}
-		add(out, ref, key);
+		add(out, ref, key, 0);
 	}
 	if (out)
-		qsort(out->v, out->n, sizeof *out->v, bykey);
+		blockset_sort(out);
 	return count;
 }
 
@@ -205,10 +224,25 @@ seen_add(struct seen *z, const struct blockset *dag, const char *key)
 	return 0;
 }
 
-/* Queue the links of the dag-pb block b (of the CID named) in dag. */
+/* Whether a link's name is skip, as a directory or (behind its two hex
+ * digits of bucket) a HAMT shard names it. */
 static int
-links(const uint8_t *b, size_t len, const char *name, struct blockset *dag,
-    struct seen *z, char *err, size_t n)
+skipped(const uint8_t *name, size_t len, const char *skip)
+{
+	size_t k = skip ? strlen(skip) : 0;
+
+	if (!k)
+		return 0;
+	if (len == k + 2)
+		name += 2, len -= 2;
+	return len == k && !memcmp(name, skip, k);
+}
+
+/* Queue the links of the dag-pb block b (of the CID named) in dag, but
+ * not a link named skip; a raw block's size is its link's Tsize. */
+static int
+links(const uint8_t *b, size_t len, const char *name, const char *skip,
+    struct blockset *dag, struct seen *z, char *err, size_t n)
 {
 	const uint8_t *p = b, *end = b + len, *q, *qend;
 	struct pb_field f, g;
@@ -218,24 +252,34 @@ links(const uint8_t *b, size_t len, const char *name, struct blockset *dag,
 	int rc;
 
 	while ((rc = pb_next(&p, end, &f)) == 1) {
+		const uint8_t *hash = NULL, *lname = NULL;
+		size_t hlen = 0, nlen = 0;
+		uint64_t tsize = 0;
+
 		if (f.num != 2 || f.type != PB_LEN)
 			continue;
 		for (q = f.b, qend = f.b + f.len; (rc = pb_next(&q, qend, &g)) == 1;) {
-			if (g.num != 1 || g.type != PB_LEN)
-				continue;
-			if (cid_read(&c, g.b, g.len) != g.len) {
-				snprintf(err, n, "block %s: a link whose hash is not a CID", name);
-				return -1;
-			}
-			cid_info(&c, &ci);
-			if (ci.mhcode == MH_IDENTITY)
-				continue;	/* inline: no block to hold */
-			key_of(&c, key);
-			if (!seen_add(z, dag, key))
-				add(dag, cid_str(&c, s), key);
+			if (g.num == 1 && g.type == PB_LEN)
+				hash = g.b, hlen = g.len;
+			else if (g.num == 2 && g.type == PB_LEN)
+				lname = g.b, nlen = g.len;
+			else if (g.num == 3 && g.type == PB_VARINT)
+				tsize = g.v;
 		}
 		if (rc < 0)
 			break;
+		if (!hash || skipped(lname, nlen, skip))
+			continue;
+		if (cid_read(&c, hash, hlen) != hlen) {
+			snprintf(err, n, "block %s: a link whose hash is not a CID", name);
+			return -1;
+		}
+		cid_info(&c, &ci);
+		if (ci.mhcode == MH_IDENTITY)
+			continue;	/* inline: no block to hold */
+		key_of(&c, key);
+		if (!seen_add(z, dag, key))
+			add(dag, cid_str(&c, s), key, ci.codec == CODEC_RAW ? tsize : 0);
 	}
 	if (rc < 0) {
 		snprintf(err, n, "block %s: not a dag-pb node", name);
@@ -244,35 +288,48 @@ links(const uint8_t *b, size_t len, const char *name, struct blockset *dag,
 	return 0;
 }
 
-int
-blocks_dag(struct http_req *r, const char *api, const char *root,
-    const struct blockset *local, struct blockset *dag, char *err, size_t n)
+/* Add a root to a walk: 0, or -1 when it is not a CID. */
+static int
+seed(struct blockset *dag, struct seen *z, const char *root, char *err, size_t n)
 {
-	struct seen z = { 0 };
 	struct cid c;
-	struct cid_info ci;
-	char key[180], *q, *arg;
-	int rc = 1;
+	char key[180];
 
-	memset(dag, 0, sizeof *dag);
 	if (cid_parse(&c, root) < 0) {
 		snprintf(err, n, "not a CID: %s", root);
 		return -1;
 	}
 	key_of(&c, key);
-	seen_add(&z, dag, key);
-	add(dag, root, key);
-	for (size_t i = 0; i < dag->n && rc == 1; i++) {
+	if (!seen_add(z, dag, key))
+		add(dag, root, key, 0);
+	return 0;
+}
+
+/* What a walk does at a block the node lacks (with local). */
+enum walk { WALK_FETCH, WALK_STOP, WALK_SKIP };
+
+/* Walk dag from its blocks from index from on, each block's links queued once: 1 when
+ * done, 0 at a block lacked (WALK_STOP), -1 on an error. */
+static int
+walk(struct http_req *r, const char *api, struct blockset *dag, size_t from, struct seen *z,
+    const struct blockset *local, enum walk mode, const char *skip, char *err, size_t n)
+{
+	struct cid c;
+	struct cid_info ci;
+	char *q, *arg;
+	int rc = 1;
+
+	for (size_t i = from; i < dag->n && rc == 1; i++) {
 		const char *name = dag->v[i].cid;
 
 		if (interrupted) {
 			snprintf(err, n, "interrupted");
-			rc = -1;
-			break;
+			return -1;
 		}
-		if (local && !blockset_has(local, dag->v[i].key)) {
-			rc = 0;
-			break;
+		if (local && mode != WALK_FETCH && !blockset_has(local, dag->v[i].key)) {
+			if (mode == WALK_STOP)
+				return 0;
+			continue;
 		}
 		cid_parse(&c, name);
 		cid_info(&c, &ci);
@@ -281,8 +338,7 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 		if (ci.codec != CODEC_DAGPB) {
 			snprintf(err, n, "block %s: codec 0x%" PRIx64 " (only raw and dag-pb DAGs are walked)",
 			    name, ci.codec);
-			rc = -1;
-			break;
+			return -1;
 		}
 		arg = url_escape(name);
 		q = emalloc(strlen(arg) + 8);
@@ -292,12 +348,142 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 		else if (cid_verify(&c, r->body, r->len) != 1) {
 			snprintf(err, n, "block/get %s: the bytes do not hash to the CID", name);
 			rc = -1;
-		} else if (links((const uint8_t *)r->body, r->len, name, dag, &z, err, n) < 0)
-			rc = -1;
+		} else {
+			dag->v[i].size = r->len;
+			if (links((const uint8_t *)r->body, r->len, name, skip, dag, z, err, n) < 0)
+				rc = -1;
+		}
 		free(q);
 		free(arg);
 	}
+	return rc;
+}
+
+int
+blocks_dag(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, struct blockset *dag, char *err, size_t n)
+{
+	struct seen z = { 0 };
+	int rc;
+
+	memset(dag, 0, sizeof *dag);
+	rc = seed(dag, &z, root, err, n) < 0 ? -1 :
+	    walk(r, api, dag, 0, &z, local, local ? WALK_STOP : WALK_FETCH, NULL, err, n);
 	free(z.slot);
+	return rc;
+}
+
+/* Each "Cid" of a pin/ls?stream=true reply of type, seeded in dag (direct:
+ * their links are not followed, so they are seeded after the walk). */
+static int
+pins(struct http_req *r, const char *api, const char *type, struct blockset *dag,
+    struct seen *z, size_t *npins, char *err, size_t n)
+{
+	char q[64], cid[CID_MAXSTR + 8], e[300], *p, *line;
+
+	snprintf(q, sizeof q, "type=%s&stream=true", type);
+	if (call(r, api, "pin/ls", q, SIZE_MAX, err, n) < 0)
+		return -1;
+	for (p = r->body; (line = next_line(&p));) {
+		if (rpc_str(line, "Message", e, sizeof e) == 0 ||
+		    (rpc_str(line, "Err", e, sizeof e) == 0 && *e)) {
+			snprintf(err, n, "pin/ls: %s", e);
+			return -1;
+		}
+		if (rpc_str(line, "Cid", cid, sizeof cid) < 0) {
+			snprintf(err, n, "pin/ls: a line that names no CID: '%.60s'", line);
+			return -1;
+		}
+		if (seed(dag, z, cid, err, n) < 0)
+			return -1;
+		++*npins;
+	}
+	return 0;
+}
+
+int
+blocks_mfs(struct http_req *r, const char *api, char *root, size_t rn, char *err, size_t n)
+{
+	if (call(r, api, "files/stat", "arg=/", 1 << 16, err, n) < 0)
+		return -1;
+	if (rpc_str(r->body, "Hash", root, rn) < 0 || !*root) {
+		snprintf(err, n, "files/stat /: no Hash in '%.60s'", r->body);
+		return -1;
+	}
+	return 0;
+}
+
+int
+blocks_kept(struct http_req *r, const char *api, const struct blockset *local,
+    const char *skip, struct blockset *kept, char *mfsroot, size_t rn, size_t *npins,
+    char *err, size_t n)
+{
+	struct seen z = { 0 };
+	size_t from;
+	int rc = -1;
+
+	memset(kept, 0, sizeof *kept);
+	*npins = 0;
+	if (blocks_mfs(r, api, mfsroot, rn, err, n) < 0)
+		goto out;
+	/* MFS from its root, without the run's own folder (--via mfs); then
+	 * the recursive pins' DAGs, from their roots on; then the direct pins */
+	if (seed(kept, &z, mfsroot, err, n) < 0 ||
+	    walk(r, api, kept, 0, &z, local, WALK_SKIP, skip, err, n) < 0)
+		goto out;
+	from = kept->n;
+	if (pins(r, api, "recursive", kept, &z, npins, err, n) < 0 ||
+	    walk(r, api, kept, from, &z, local, WALK_SKIP, NULL, err, n) < 0 ||
+	    pins(r, api, "direct", kept, &z, npins, err, n) < 0)
+		goto out;
+	blockset_sort(kept);
+	rc = 0;
+out:
+	free(z.slot);
+	if (rc < 0)
+		blockset_free(kept);
+	return rc;
+}
+
+int
+blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid, size_t cn,
+    char *err, size_t n)
+{
+	char *arg = url_escape(path), *q = emalloc(strlen(arg) + 8), rem[256] = "";
+	int rc = -1;
+
+	sprintf(q, "arg=%s", arg);
+	if (call(r, api, "dag/resolve", q, 1 << 16, err, n) < 0)
+		;
+	else if (rpc_str(r->body, "Cid", cid, cn) < 0)
+		snprintf(err, n, "dag/resolve %s: no Cid in '%.60s'", path, r->body);
+	else if (rpc_str(r->body, "RemPath", rem, sizeof rem) == 0 && *rem)
+		snprintf(err, n, "dag/resolve %s: '%s' is inside a block, not a file or folder",
+		    path, rem);
+	else
+		rc = 0;
+	free(q);
+	free(arg);
+	return rc;
+}
+
+int
+blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_t n)
+{
+	char *q = emalloc(strlen(k->cid) + 8);
+	int64_t size;
+	int rc = -1;
+
+	sprintf(q, "arg=%s", k->cid);
+	if (call(r, api, "block/stat", q, 1 << 16, err, n) < 0)
+		;
+	else if (rpc_int(r->body, "Size", &size) < 0 || size < 0)
+		snprintf(err, n, "block/stat %s: no Size in '%.60s'", k->cid, r->body);
+	else {
+		k->size = (uint64_t)size;
+		rc = 0;
+	}
+	free(q);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 struct blk {
 	char *cid;
 	char key[180];		/* hex multihash code, '-', hex digest */
+	uint64_t size;		/* its bytes, when a walk learnt them; else 0 */
 };
 
 struct blockset {
@@ -25,6 +26,10 @@ struct blockset {
 void blockset_free(struct blockset *s);
 /* Whether s, sorted by blocks_local, holds a block with key. */
 int blockset_has(const struct blockset *s, const char *key);
+/* Add the block of a CID (its size unknown): 0, or -1 when not a CID. */
+int blockset_add(struct blockset *s, const char *cid);
+/* Sort s by key, for blockset_has. */
+void blockset_sort(struct blockset *s);
 /* How many blocks of dag local holds. */
 size_t blockset_held(const struct blockset *dag, const struct blockset *local);
 /* The multihash key of a CID's text form: 0, or -1 when it is not a CID. */
@@ -48,10 +53,35 @@ long blocks_local(struct http_req *r, const char *api, struct blockset *out,
  * network: the walk stops at the first block local lacks and returns 0.
  * Without local, block/get fetches what the node lacks. Returns 1 when
  * every block was listed, 0 as said, -1 on an error (err: which block,
- * why; codecs other than raw and dag-pb cannot be walked).
+ * why; codecs other than raw and dag-pb cannot be walked). A block's size
+ * is known when it was fetched (dag-pb) or its link gave it (raw).
  */
 int blocks_dag(struct http_req *r, const char *api, const char *root,
     const struct blockset *local, struct blockset *dag, char *err, size_t n);
+
+/* The CID of MFS's root now (files/stat /): 0, or -1 with err. */
+int blocks_mfs(struct http_req *r, const char *api, char *root, size_t rn, char *err, size_t n);
+
+/*
+ * What --evict must never remove: the blocks reachable from the root of
+ * MFS (files/stat /), leaving out links named skip (the run's own folder;
+ * NULL: none), and from the recursive pins (pin/ls), and the direct pins,
+ * walked over the blocks local holds only: nothing is fetched, and a block
+ * the node lacks is kept but what only it links to is not seen. One
+ * block/get per dag-pb block. MFS's root CID in mfsroot, the pins counted
+ * in *npins; kept sorted. 0, or -1 with err.
+ */
+int blocks_kept(struct http_req *r, const char *api, const struct blockset *local,
+    const char *skip, struct blockset *kept, char *mfsroot, size_t rn, size_t *npins,
+    char *err, size_t n);
+
+/* The CID a CID/path names (dag/resolve): 0, or -1 with err (also when
+ * the path ends inside a block). */
+int blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid, size_t cn,
+    char *err, size_t n);
+
+/* A block's size from block/stat, into k->size: 0, or -1 with err. */
+int blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_t n);
 
 /* Remove every block of dag from the node (block/rm), 64 a call, every
  * call made; blocks it lacks are not errors. 0, or -1 with the first

@@ -21,8 +21,9 @@ struct target {
 	int read;		/* a read of it has started */
 	int held;		/* a read of it ended ok: later ones are warm */
 	const char *access0;	/* its first read's, without --evict: cold, warm, - */
-	struct blockset dag;	/* every block under its CID, once listed */
+	struct blockset dag;	/* --evict: the blocks its read fetches (access.h) */
 	int listed;		/* 1: dag is complete; -1: listing it failed */
+	int stays;		/* --evict: some of dag is in MFS or pinned: none goes */
 	int warned;		/* its --evict trouble was said */
 	size_t coin;		/* rank among targets of its size: which way first */
 	int rawhash;		/* a raw-block CID: --verify checks its sha2-256 */
@@ -44,6 +45,8 @@ struct catbench {
 	struct http_req node;	/* the untimed calls around the reads, */
 	struct http_opts node_http;	/* with their own deadline */
 	struct blockset local0;	/* the store before the run (without --evict) */
+	struct blockset kept;	/* --evict: the blocks of MFS and the pins, */
+	char mfsroot[160];	/* when MFS's root was this CID */
 	uint64_t blocks0, bytes0;	/* bitswap's counts, and the store's size, */
 	size_t stored0;			/* before anything asked the node */
 	unsigned long naccess[3];	/* records by access: cold, warm, - */

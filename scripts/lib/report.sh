@@ -108,15 +108,17 @@ with_files() {
 }
 
 # gp_str STRING: STRING as a gnuplot string constant, never code: single-
-# quoted pieces without a quote in them, joined by "'" and "\n" (gnuplot
+# quoted pieces without a quote in them, joined by "\047" and "\n" (gnuplot
 # reads '' at the start of a string as an empty string, and runs `...` in
-# double quotes)
+# double quotes; a quote character inside double quotes makes its macro
+# scan take what follows for unquoted, so that an @name in a later string
+# is expanded)
 gp_str() {
 	GP_S=$1 awk 'BEGIN { s = ENVIRON["GP_S"]; q = sprintf("%c", 39); o = q
 		n = split(s, l, "\n")
 		for (i = 1; i <= n; i++) {
 			m = split(l[i], p, q)
-			for (j = 1; j <= m; j++) o = o (j > 1 ? q ".\"" q "\"." q : "") p[j]
+			for (j = 1; j <= m; j++) o = o (j > 1 ? q ".\"\\047\"." q : "") p[j]
 			if (i < n) o = o q ".\"\\n\"." q
 		}
 		print o q }'

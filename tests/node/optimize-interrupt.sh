@@ -1,0 +1,193 @@
+# An interrupted ipfs-optimize, at each of its phases: before the apply
+# (tune-conf working out the patch), during tune-conf --apply (before it
+# sets a key, and once the node holds the change), while it profiles again,
+# and while it compares. Each signal (SIGTERM, SIGINT, SIGHUP) leaves
+# config/show byte for byte as before, no process of the run alive (its
+# own process group and its step's, found by group id), the state file
+# removed, and the exit status 128+N. A revert that fails keeps the state
+# file and says so (exit 1); SIGKILL leaves the change and the state file,
+# the watchdog ends the step's group, and a later run refuses (exit 1)
+# until ipfs-optimize --revert BACKUP. No wait is a sleep: a hook program
+# standing in for the step's tool writes a marker and blocks on a fifo, so
+# the signal comes while that step runs; the test waits for the marker.
+# The node is shared: its config is put back at the end.
+. "$(dirname "$0")/../lib.sh"
+data=$top/tests/data/compare
+build=${IPFSPERF_BUILD:-$top/build}
+export IPFSPERF_STATE_DIR=$T/state
+show() { curl -sf -X POST "$IPFS_API/api/v0/config/show"; }
+replace() { curl -sf -X POST -F "file=@$1" "$IPFS_API/api/v0/config/replace" >/dev/null; }
+show >"$T/orig.json" || { notok "config/show answers"; exit 1; }
+opid= hpgs=
+cleanup() {
+	[ -n "$opid" ] && kill -KILL -- "-$opid" 2>/dev/null
+	for g in $hpgs; do kill -KILL -- "-$g" 2>/dev/null; done
+	replace "$T/orig.json"; rm -rf "$T"
+}
+trap cleanup EXIT
+cd "$T" || exit 1
+same() { show | cmp -s - "$T/orig.json" && echo same || echo changed; }
+statef() { ls "$IPFSPERF_STATE_DIR"/optimize-*.json 2>/dev/null; }
+# live PGID: the processes of group PGID that are not zombies (this
+# machine's init may never reap an orphan)
+live() { ps -e -o pgid= -o pid= -o stat= -o args= | awk -v g="$1" '$1 == g && $3 !~ /^Z/'; }
+group_gone() { [ -z "$(live "$1")" ]; }
+
+# --- the tools in a folder of their own: ipfs-optimize (a link to the
+# script) runs the tools beside it, so that a hook there stands in for a step
+bin=$T/bin
+mkdir "$bin" && mkfifo "$T/go" || exit 1
+for f in "$build"/bin/*; do ln -s "$f" "$bin/"; done
+for f in ipfs-optimize ipfs-profile ipfs-compare ipfs-plot lib; do ln -sf "$top/scripts/$f" "$bin/$f"; done
+# hook TOOL REAL: $bin/TOOL runs REAL, except on its first call with
+# $HOOK_ARG among its arguments (any, when empty) while $HOOK_TOOL is TOOL: then it writes
+# "PID PGID" to $T/at and blocks on the fifo $T/go, before REAL runs or
+# (HOOK_WHEN=after) after it. With FAIL_REVERT set, tune-conf --revert fails.
+hook() {
+	rm -f "$bin/$1"
+	cat >"$bin/$1" <<EOF
+#!/bin/sh
+case " \$* " in *" --revert "*) [ "$1" = tune-conf ] && [ -n "\${FAIL_REVERT:-}" ] &&
+	{ echo "$1: the node refused it (the test's hook)" >&2; exit 1; } ;; esac
+hit=
+[ "\${HOOK_TOOL:-}" = "$1" ] && { [ -z "\${HOOK_ARG:-}" ] ||
+	case " \$* " in *" \$HOOK_ARG "*) true ;; *) false ;; esac; } && mkdir "$T/hooked" 2>/dev/null && hit=1
+[ -n "\$hit" ] || exec "$2" "\$@"
+rc=
+[ "\${HOOK_WHEN:-}" = after ] && { "$2" "\$@"; rc=\$?; }
+echo "\$\$ \$(ps -o pgid= -p \$\$ | tr -d ' ')" >"$T/at.new" && mv "$T/at.new" "$T/at"
+read -r _ <"$T/go"
+[ -n "\$rc" ] && exit \$rc
+exec "$2" "\$@"
+EOF
+	chmod +x "$bin/$1"
+}
+hook tune-conf "$build/bin/tune-conf"
+hook ipfs-time-add "$build/bin/ipfs-time-add"
+hook prof-diff "$build/bin/prof-diff"
+
+# start DIR TOOL ARG [after]: ipfs-optimize --apply into DIR, in a process
+# group of its own (job control: SIGINT is not ignored), until the hook of
+# TOOL (called with ARG) is reached; its group in hpg
+start() {
+	rm -rf "$T/hooked" "$T/at"
+	set -m
+	HOOK_TOOL=$2 HOOK_ARG=$3 HOOK_WHEN=${4:-} "$bin/ipfs-optimize" -q --profile-results "$data/sweep.tsv" \
+		--apply -n 1 --no-plots --output-dir "$1" >"$1.out" 2>"$1.err" &
+	opid=$!
+	set +m
+	wait_for "ipfs-optimize to reach $2 $3" reached || { cat "$1.err"; exit 1; }
+	[ -s "$T/at" ] || { notok "ipfs-optimize reached $2 $3" "$(cat "$1.err")"; exit 1; }
+	read -r _ hpg <"$T/at"
+	hpgs="$hpgs $hpg"
+}
+reached() { [ -s "$T/at" ] || exited; }
+# exited: ipfs-optimize has ended (a zombie until waited for)
+exited() { case $(ps -o stat= -p "$opid") in '' | Z*) true ;; *) false ;; esac; }
+# names_group: the state file names the step's group (written once the
+# step is started, so perhaps after the hook is reached)
+names_group() { [ "$(jq -r .child "$(statef)")" = "$hpg" ]; }
+# stop SIG: SIG to ipfs-optimize alone, waited for: its status in rc, the
+# time it took to exit in ms (a figure for the log, not a check)
+stop() {
+	local t0
+	t0=$(date +%s%N)
+	kill -"$1" "$opid"
+	WAIT_SECONDS=30 wait_for "ipfs-optimize to end on SIG$1" exited || kill -KILL -- "-$opid"
+	wait "$opid"; rc=$?
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	echo "# SIG$1 $phase: ipfs-optimize exited after $ms ms"
+}
+# ended DIR: no process of the run left, the state file gone, config/show
+# as before
+ended() {
+	check_eq "  no process of ipfs-optimize's group left" "$(live "$opid")" ""
+	WAIT_SECONDS=20 wait_for "the step's process group ($hpg) to end" group_gone "$hpg" &&
+		ok "  no process of the step's group left"
+	opid=
+	check_eq "  config/show byte-identical" "$(same)" same
+	check_eq "  the state file removed" "$(statef)" ""
+}
+
+# --- before the apply: tune-conf working out the patch
+phase="before the apply"
+start pre tune-conf --patch
+check_eq "$phase: no state file yet" "$(statef)" ""
+stop TERM
+check_eq "SIGTERM $phase: exit 143" "$rc" 143
+check_grep "  said" "^ipfs-optimize: interrupted by SIGTERM: nothing was applied; the node is as it was$" pre.err
+check_eq "  nothing applied: no backup" "$([ -e pre/backup.json ] && echo backup || echo none)" none
+ended pre
+
+# --- during tune-conf --apply, before it sets a key
+phase="during tune-conf --apply, before a key"
+start apply1 tune-conf --apply
+wait_for "the state file to name the step's group" names_group && ok "$phase: the state file names the step's group"
+stop HUP
+check_eq "SIGHUP $phase: exit 129" "$rc" 129
+check_grep "  said" "^ipfs-optimize: interrupted by SIGHUP before tune-conf had set a key \(no backup\): the node is as it was$" apply1.err
+ended apply1
+
+# --- during tune-conf --apply, the node changed (tune-conf not yet ended)
+phase="during tune-conf --apply, the node changed"
+start apply2 tune-conf --apply after
+check_eq "$phase: the change is on the node" "$(show | jq -r .Import.UnixFSChunker)" size-65536
+check_eq "  the state: applied, its backup" "$(jq -r '"\(.applied) \(.backup)"' "$(statef)")" "true $T/apply2/backup.json"
+stop INT
+check_eq "SIGINT $phase: exit 130" "$rc" 130
+check_grep "  said" "^ipfs-optimize: reverted: interrupted by SIGINT$" apply2.err
+ended apply2
+
+# --- while it profiles again (ipfs-profile's first add), and compares
+for sig in TERM:143 HUP:129; do
+	phase="while it profiles again"
+	start "prof-${sig%:*}" ipfs-time-add -q
+	check_eq "SIG${sig%:*} $phase: the step's group is ipfs-profile's" "$(ps -o args= -p "$hpg" | grep -c ipfs-profile)" 1
+	wait_for "the state file to name the step's group" names_group && ok "  the state file names it"
+	stop "${sig%:*}"
+	check_eq "SIG${sig%:*} $phase: exit ${sig#*:}" "$rc" "${sig#*:}"
+	check_grep "  said" "^ipfs-optimize: reverted: interrupted by SIG${sig%:*}$" "prof-${sig%:*}.err"
+	ended "prof-${sig%:*}"
+done
+phase="while it compares"
+start cmp prof-diff ""
+stop TERM
+check_eq "SIGTERM $phase: exit 143" "$rc" 143
+check_grep "  said" "^ipfs-optimize: reverted: interrupted by SIGTERM$" cmp.err
+ended cmp
+
+# --- a revert that fails: the state file kept, and said; exit 1
+phase="while it profiles again, the revert failing"
+FAIL_REVERT=1 start fail ipfs-time-add -q
+stop TERM
+check_eq "SIGTERM $phase: exit 1" "$rc" 1
+check_grep "  said, naming the backup and the state file" \
+	"^ipfs-optimize: revert failed \(interrupted by SIGTERM\): the node still holds the change; undo it with ipfs-optimize --revert $T/fail/backup.json \(the state file $(statef) is kept until then" fail.err
+check_eq "  the state file kept" "$([ -n "$(statef)" ] && echo kept)" kept
+check_eq "  the change still on the node" "$(show | jq -r .Import.UnixFSChunker)" size-65536
+opid=
+ipfs-optimize -q --revert fail/backup.json >/dev/null 2>rev.err; rc=$?
+check_eq "ipfs-optimize --revert BACKUP: exit 0" "$rc" 0
+check_eq "  config/show byte-identical" "$(same)" same
+check_eq "  the state file removed" "$(statef)" ""
+
+# --- SIGKILL while it profiles again: the change stays, the watchdog ends
+# the step's group, and a later run refuses until --revert
+phase="while it profiles again (SIGKILL)"
+start k ipfs-time-add -q
+kill -KILL "$opid"; wait "$opid" 2>/dev/null
+WAIT_SECONDS=20 wait_for "the step's group to end" group_gone "$hpg" && ok "SIGKILL: the watchdog ends the step's group"
+opid=
+check_eq "  the change left on the node" "$(show | jq -r .Import.UnixFSChunker)" size-65536
+check_eq "  the state file left" "$([ -n "$(statef)" ] && echo left)" left
+ipfs-optimize -q --profile-results "$data/sweep.tsv" >dry.out 2>dry.err; rc=$?
+check_eq "a later dry run: exit 1" "$rc" 1
+check_grep "  names the unfinished run, its backup and the revert" \
+	"unfinished ipfs-optimize .* its backup is $T/k/backup.json; undo it with ipfs-optimize --revert $T/k/backup.json" dry.err
+ipfs-optimize -q --profile-results "$data/sweep.tsv" --apply -n 1 --no-plots --output-dir k2 >/dev/null 2>k2.err; rc=$?
+check_eq "a later --apply: exit 1, nothing applied" "$rc $([ -e k2/backup.json ] && echo applied || echo none)" "1 none"
+ipfs-optimize -q --revert k/backup.json >/dev/null 2>rev.err; rc=$?
+check_eq "ipfs-optimize --revert BACKUP: exit 0" "$rc" 0
+check_eq "  config/show byte-identical" "$(same)" same
+check_eq "  the state file removed" "$(statef)" ""
+check "  a dry run goes on again" ipfs-optimize -q --profile-results "$data/sweep.tsv"

@@ -120,31 +120,52 @@ summarize(const struct group *g, size_t m, double alpha, struct side *sd)
 	}
 }
 
+/*
+ * A value for people, in its kind's unit: times in s, ms, us or ns with
+ * three or four significant digits, ratios in percent, others with four
+ * significant digits; from 1e9 up, and below 0.001 (in the unit chosen),
+ * four significant digits with an exponent ("1e+40s", "2.5e-07ns").
+ */
 static const char *
 fmtval(int kind, double v, char *buf, size_t len)
 {
 	static const char *const unit[] = { "s", "ms", "us", "ns" };
-	double a = fabs(v);
-	int u = 0;
+	long double x = v, a;
+	const char *u = "";
+	int i = 0;
 
 	if (!isfinite(v))
 		return "-";
-	switch (kind) {
-	case MK_TIME:
-		while (u < 3 && a < 1 && a > 0) {
-			v *= 1000;
-			a *= 1000;
-			u++;
+	if (kind == MK_TIME) {
+		while (i < 3 && fabsl(x) < 1 && x != 0) {
+			x *= 1000;
+			i++;
 		}
-		snprintf(buf, len, "%.*f%s", a >= 100 ? 1 : a >= 10 ? 2 : 3, v, unit[u]);
-		break;
-	case MK_RATIO:
-		snprintf(buf, len, "%.2f%%", v * 100);
-		break;
-	default:	/* four significant digits, no exponent */
-		snprintf(buf, len, "%.*f", a >= 1000 || a == 0 ? 0 : a >= 100 ? 1 :
-		    a >= 10 ? 2 : a >= 1 ? 3 : 4, v);
+		u = unit[i];
+	} else if (kind == MK_RATIO) {
+		x *= 100;	/* long double: 100 * DBL_MAX is finite */
+		u = "%";
 	}
+	a = fabsl(x);
+	if (a >= 1e9 || (a > 0 && a < 1e-3))
+		snprintf(buf, len, "%.4Lg%s", x, u);
+	else if (kind == MK_TIME)
+		snprintf(buf, len, "%.*Lf%s", a >= 100 ? 1 : a >= 10 ? 2 : 3, x, u);
+	else if (kind == MK_RATIO)
+		snprintf(buf, len, "%.2Lf%s", x, u);
+	else	/* four significant digits */
+		snprintf(buf, len, "%.*Lf", a >= 1000 || a == 0 ? 0 : a >= 100 ? 1 :
+		    a >= 10 ? 2 : a >= 1 ? 3 : 4, x);
+	return buf;
+}
+
+/* A percentage change for people: "+12.34%", with an exponent from 1e9. */
+static const char *
+pcttext(double v, const char *unit, char buf[32])
+{
+	if (!isfinite(v))
+		return "-";
+	snprintf(buf, 32, fabs(v) >= 1e9 ? "%+.4g%s" : "%+.2f%s", v, unit);
 	return buf;
 }
 
@@ -859,7 +880,7 @@ cmp_text(struct table *t, struct footnotes *fn, const struct profset *ps, int ki
 	keycells(t, ps, cmpkeys(c));
 	centercell(t, kind, &c->a);
 	centercell(t, kind, &c->b);
-	table_cell(t, isfinite(c->delta) ? "%+.2f%%" : "-", c->delta);
+	table_cell(t, "%s", pcttext(c->delta, "%", d));
 	table_cell(t, c->tested ? "%.3f" : "-", c->u.p);
 	table_cell(t, "%s/%s", ntext(c->a.g != NULL, c->a.s.n, a), ntext(c->b.g != NULL, c->b.s.n, b));
 	table_cell(t, "%zu/%zu", c->a.fail, c->b.fail);
@@ -898,7 +919,7 @@ geomean_row(struct table *t, const struct profset *ps, int kind, const struct ge
 	geomeancells(t, ps);
 	table_cell(t, "%s", fmtval(kind, x, a, sizeof a));
 	table_cell(t, "%s", fmtval(kind, y, b, sizeof b));
-	table_cell(t, "%+.2f%%", 100 * (y - x) / x);
+	table_cell(t, "%s", pcttext(100 * (y - x) / x, "%", a));
 	table_endrow(t);
 }
 
@@ -1013,10 +1034,7 @@ cc_text(struct table *t, const struct profset *ps, int kind, const struct profil
 	keycells(t, ps, c->keys);
 	table_cell(t, "%s", fmtval(kind, c->x, a, sizeof a));
 	table_cell(t, "%s", fmtval(kind, c->y, b, sizeof b));
-	if (!isfinite(c->delta))
-		table_cell(t, "-");
-	else
-		table_cell(t, c->pp ? "%+.2fpp" : "%+.2f%%", c->delta);
+	table_cell(t, "%s", pcttext(c->delta, c->pp ? "pp" : "%", a));
 	table_cell(t, "%s/%s", ntext(c->a != NULL, c->a ? c->a->n : 0, a),
 	    ntext(c->b != NULL, c->b ? c->b->n : 0, b));
 	if (!c->a || !c->b)

@@ -1,0 +1,30 @@
+# prof-diff: the figures it prints are right whatever the values (issue 21):
+# any double in the column's unit, times that are not times refused, p at
+# full precision, intervals that are not symmetric, sizes that differ.
+. "$(dirname "$0")/../lib.sh"
+
+# rows FILE OP VALUE...: a timing file of op OP with t_total VALUEs
+rows() {
+	local f=$1 op=$2; shift 2
+	printf 'op\tok\tt_total\n' >"$f"
+	for v in "$@"; do printf '%s\t1\t%s\n' "$op" "$v" >>"$f"; done
+}
+
+# --- 1. any double, in the column's unit
+rows "$T/big.tsv" cat 1e40 1e40 1e40 1e70 1e100 1e308
+check "huge values: summary exits 0" prof-diff -j "$T/big.tsv"
+check_sh "-j: max, mean, sd and min read back as the values" \
+	"prof-diff -j '$T/big.tsv' | jq -e 'select(.metric == \"t_total\") |
+		.max == 1e308 and .min == 1e40 and .median == 5e69 and
+		(.mean / (1e308 / 6 + 1e70 / 6) | . > 0.999999 and . < 1.000001) and
+		(.sd > 4.08e307 and .sd < 4.09e307)'"
+check_sh "-o tsv: the same numbers" \
+	"prof-diff -o tsv '$T/big.tsv' | col_where - metric=t_total max min | grep -qx '1e+308	1e+40'"
+prof-diff "$T/big.tsv" >"$T/text" 2>"$T/err"
+check_grep "text: 1e40 in seconds" '  1e\+40s  ' "$T/text"
+check_grep "text: max 1e308 in seconds" ' 1e\+308s ' "$T/text"
+check_grep "text: mean ± sd, neither -" '1\.667e\+307s ± 4\.082e\+307s' "$T/text"
+check_sh "text: no run of 16 digits" "! grep -E '[0-9]{16}' '$T/text'"
+rows "$T/tiny.tsv" cat 2.5e-16 2.5e-16 2.5e-16
+prof-diff "$T/tiny.tsv" >"$T/text" 2>"$T/err"
+check_grep "text: 2.5e-16 s in ns, not 0.000ns" '  2\.5e-07ns  ' "$T/text"

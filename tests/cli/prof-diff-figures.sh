@@ -28,3 +28,17 @@ check_sh "text: no run of 16 digits" "! grep -E '[0-9]{16}' '$T/text'"
 rows "$T/tiny.tsv" cat 2.5e-16 2.5e-16 2.5e-16
 prof-diff "$T/tiny.tsv" >"$T/text" 2>"$T/err"
 check_grep "text: 2.5e-16 s in ns, not 0.000ns" '  2\.5e-07ns  ' "$T/text"
+
+# --- 2. a time is a non-negative decimal number, or the line is an error
+printf 'op\tok\tt_total\tt_ttfb\n' >"$T/neg.tsv"
+printf 'cat\t1\t%s\t0.001\n' 0.010 0.011 0.012 -0.5 0x10 inf +1 1e-3 .5 2. >>"$T/neg.tsv"
+printf 'cat\t1\t0.013\t-1\n' >>"$T/neg.tsv"
+check_exit "negative, hexadecimal, inf, + times: exit 1" 1 prof-diff -o tsv -m t_total,t_ttfb "$T/neg.tsv"
+check_grep "-0.5 named by file:line" "neg\.tsv:5: t_total: not a time \(a non-negative decimal number of seconds\): '-0\.5'" "$T/err"
+check_grep "0x10 named by file:line" "neg\.tsv:6: t_total: not a time .*: '0x10'" "$T/err"
+check_grep "inf named by file:line" "neg\.tsv:7: t_total: not a time .*: 'inf'" "$T/err"
+check_grep "+1 named by file:line" "neg\.tsv:8: t_total: not a time .*: '\+1'" "$T/err"
+check_grep "a negative t_ttfb too" "neg\.tsv:12: t_ttfb: not a time .*: '-1'" "$T/err"
+check_grep "the others are counted" "5 malformed records skipped" "$T/err"
+check_eq "decimals with an exponent or a bare point are read; min is not negative" \
+	"$(col_where "$T/out" metric=t_total n min max)" "$(printf '6\t0.001000\t2.000000')"

@@ -238,7 +238,7 @@ check_grep "different kinds named" "hold different kinds of records" "$T/err"
   printf 'short\tline\n'
   printf '1\tcat\trpc\t-\t1048576\t9\twarm\t200\tmaybe\tx\t0\t0\t0\t0\t0\t0.1\t-\n'; } >"$T/bad.tsv"
 check_exit "malformed records: exit 1" 1 prof-diff "$T/bad.tsv"
-check_grep "bad number named with file:line" "bad.tsv:26: t_total: not a number: 'abc'" "$T/err"
+check_grep "bad number named with file:line" "bad.tsv:26: t_total: not a time \(a non-negative decimal number of seconds\): 'abc'" "$T/err"
 check_grep "wrong field count with file:line" "bad.tsv:27: expected 17 tab-separated fields, found 2" "$T/err"
 check_grep "bad ok value" "bad.tsv:28: ok: expected 1 or 0, found 'maybe'" "$T/err"
 check_grep "malformed records counted" "3 malformed records skipped" "$T/err"

@@ -818,7 +818,7 @@ cmp_record(const struct recs *rs, const struct profset *ps, size_t m, const stru
 	recw_num(w, c0 + CMP_DELTA_PCT, c->delta, 4);
 	if (c->tested) {
 		recw_num(w, c0 + CMP_U, c->u.u, 1);
-		recw_num(w, c0 + CMP_P, c->u.p, 6);
+		recw_real(w, c0 + CMP_P, c->u.p);	/* 7.2e-09, not 0 */
 		recw_str(w, c0 + CMP_TEST, c->u.exact ? "exact" : "normal");
 	}
 	if (*c->verdict)

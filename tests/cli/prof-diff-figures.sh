@@ -42,3 +42,13 @@ check_grep "a negative t_ttfb too" "neg\.tsv:12: t_ttfb: not a time .*: '-1'" "$
 check_grep "the others are counted" "5 malformed records skipped" "$T/err"
 check_eq "decimals with an exponent or a bare point are read; min is not negative" \
 	"$(col_where "$T/out" metric=t_total n min max)" "$(printf '6\t0.001000\t2.000000')"
+
+# --- 3. p at full precision: 15 against 15 disjoint samples, no ties, exact
+# test: p = 2 / C(30, 15) = 2 / 155117520 = 1.289e-08
+rows "$T/a.tsv" cat $(seq -f '0.0%02g' 10 24)
+rows "$T/b.tsv" cat $(seq -f '0.0%02g' 50 64)
+check_sh "-j: p is 2 / C(30, 15), not 0" \
+	"prof-diff -j '$T/a.tsv' '$T/b.tsv' | jq -e 'select(.metric == \"t_total\") |
+		.test == \"exact\" and (.p / (2 / 155117520) - 1 | fabs < 1e-12)'"
+check_sh "-o tsv: p is not 0.000000" \
+	"prof-diff -o tsv '$T/a.tsv' '$T/b.tsv' | col_where - metric=t_total p | grep -Eqx '1\.289[0-9]*e-08'"

@@ -111,7 +111,7 @@ check_eq "an unswept size does not dominate" \
 prof-diff -o tsv -c label "$D/sweep.tsv" | tune-conf -n -j -p - >"$T/cmp.jsonl"
 check_eq "from prof-diff -o tsv -c label: the same change" \
 	"$(jqf "$T/cmp.jsonl" 'select(.status == "change") | "\(.key) \(.proposed) \(.p)"')" \
-	"Import.UnixFSChunker size-1048576 0.000155"
+	"Import.UnixFSChunker size-1048576 0.0001554"
 
 # a stricter level: the difference is no longer significant
 tune-conf -n -j -a 0.0002 -p "$D/sweep.tsv" >"$T/strict.jsonl"

@@ -849,11 +849,16 @@ cmp_table(const struct profset *ps, const struct metric *mt, const struct profil
 	return t;
 }
 
+/*
+ * A side's median with its interval: "24.29ms ± 9%" when the interval is
+ * symmetric to the percent shown, else both ends, "24.29ms [21.98ms,
+ * 50.71ms]" (the larger half-width with a ± would hide the shape).
+ */
 static void
 centercell(struct table *t, int kind, const struct side *sd)
 {
-	char a[32];
-	double half;
+	char a[32], b[32], c[32];
+	double lo, hi;
 
 	if (sd->s.n == 0) {
 		table_cell(t, "-");
@@ -864,11 +869,16 @@ centercell(struct table *t, int kind, const struct side *sd)
 		table_cell(t, "%s ± ∞", a);
 		return;
 	}
-	half = fmax(sd->s.hi - sd->s.median, sd->s.median - sd->s.lo);
-	if (sd->s.median != 0)
-		table_cell(t, "%s ± %.0f%%", a, 100 * half / fabs(sd->s.median));
+	lo = sd->s.median - sd->s.lo;
+	hi = sd->s.hi - sd->s.median;
+	if (sd->s.median != 0 && round(100 * lo / fabs(sd->s.median)) ==
+	    round(100 * hi / fabs(sd->s.median)))
+		table_cell(t, "%s ± %.0f%%", a, 100 * hi / fabs(sd->s.median));
+	else if (sd->s.median == 0 && lo == hi)
+		table_cell(t, "%s ± %s", a, fmtval(kind, hi, b, sizeof b));
 	else
-		table_cell(t, "%s ± %s", a, fmtval(kind, half, a, sizeof a));
+		table_cell(t, "%s [%s, %s]", a, fmtval(kind, sd->s.lo, b, sizeof b),
+		    fmtval(kind, sd->s.hi, c, sizeof c));
 }
 
 static void

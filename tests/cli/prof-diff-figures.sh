@@ -52,3 +52,17 @@ check_sh "-j: p is 2 / C(30, 15), not 0" \
 		.test == \"exact\" and (.p / (2 / 155117520) - 1 | fabs < 1e-12)'"
 check_sh "-o tsv: p is not 0.000000" \
 	"prof-diff -o tsv '$T/a.tsv' '$T/b.tsv' | col_where - metric=t_total p | grep -Eqx '1\.289[0-9]*e-08'"
+
+# --- 4. an interval that is not symmetric is shown by both ends
+# 9 samples: the 95% interval is x(2)..x(8) = [22.00, 50.71] ms around 24.29
+rows "$T/asym.tsv" cat 0.02198 0.022 0.023 0.024 0.02429 0.025 0.03 0.05071 0.06
+check_eq "the interval is x(2)..x(8)" \
+	"$(prof-diff -o tsv "$T/asym.tsv" | col_where - metric=t_total median ci_lo ci_hi)" \
+	"$(printf '0.024290\t0.022000\t0.050710')"
+prof-diff "$T/asym.tsv" "$T/asym.tsv" >"$T/text" 2>"$T/err"
+check_grep "text: both ends, not ± 109%" '^cat +24\.29ms \[22\.00ms, 50\.71ms\] +24\.29ms \[22\.00ms, 50\.71ms\] ' "$T/text"
+check_sh "text: no ± for it" "! grep -q '24\.29ms ±' '$T/text'"
+# 10..19 ms: [11, 18] around 14.5, symmetric: still ±
+rows "$T/sym.tsv" cat $(seq -f '0.0%02g' 10 19)
+prof-diff "$T/sym.tsv" "$T/sym.tsv" >"$T/text" 2>"$T/err"
+check_grep "text: a symmetric interval keeps its ±" '^cat +14\.50ms ± 24% +14\.50ms ± 24% ' "$T/text"

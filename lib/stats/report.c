@@ -169,28 +169,10 @@ pcttext(double v, const char *unit, char buf[32])
 	return buf;
 }
 
-/* Bytes for people: "64M", "256k" when exact, else from 10k up three
- * digits, "1.13M", "97.7k". */
-static const char *
-bytetext(uint64_t n, char buf[32])
-{
-	static const char suf[] = "kMGT";
-	double v = (double)n;
-	int i = -1;
-
-	if (n < 10240 || (n & 1023) == 0)
-		return fmt_size(n, buf);
-	while (v >= 1024 && i < 3) {
-		v /= 1024;
-		i++;
-	}
-	snprintf(buf, 32, "%.*f%c", v >= 100 ? 0 : v >= 10 ? 1 : 2, v, suf[i]);
-	return buf;
-}
-
 /*
  * The value of key k among a group's keys, for people: sizes in
- * bytes as bytetext() says, and capacities too when the group's unit is
+ * bytes as fmt_size() says ("256k" when exact, else every byte, so that
+ * sizes that differ never print alike), and capacities too when the group's unit is
  * bytes (a capacity in objects, or of an unknown unit, stays a count).
  */
 static const char *
@@ -207,7 +189,7 @@ keytext(const struct profset *ps, size_t k, char *const *keys, char buf[32])
 			if (!strcmp(ps->keys[i], "unit"))
 				bytes = keys[i] && !strcmp(keys[i], "bytes");
 	if (bytes && *v && v[strspn(v, "0123456789")] == '\0' && parse_size(v, &n) == 0)
-		return bytetext(n, buf);
+		return fmt_size(n, buf);
 	return v;
 }
 

@@ -66,3 +66,13 @@ check_sh "text: no ± for it" "! grep -q '24\.29ms ±' '$T/text'"
 rows "$T/sym.tsv" cat $(seq -f '0.0%02g' 10 19)
 prof-diff "$T/sym.tsv" "$T/sym.tsv" >"$T/text" 2>"$T/err"
 check_grep "text: a symmetric interval keeps its ±" '^cat +14\.50ms ± 24% +14\.50ms ± 24% ' "$T/text"
+
+# --- 8. sizes that differ print differently; exact multiples of 1024 short
+printf 'op\tok\tsize\tt_total\n' >"$T/sizes.tsv"
+for s in 262144 262145 262143 1048576 1187906 10240 1000; do
+	printf 'cat\t1\t%s\t0.010\n' "$s" >>"$T/sizes.tsv"
+done
+prof-diff -m t_total "$T/sizes.tsv" >"$T/text" 2>"$T/err"
+check_eq "text: each size its own label" \
+	"$(awk '$1 == "cat" {print $2}' "$T/text" | tr '\n' ' ')" \
+	"1000 10k 262143 256k 262145 1M 1187906 "

@@ -921,7 +921,7 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 {
 	const struct profile *pa = &ps->prof[ia], *pb = &ps->prof[ib];
 	const struct group **ga, **gb;
-	size_t n = pairs(pa, pb, &ga, &gb), slower = 0;
+	size_t n = pairs(pa, pb, &ga, &gb), slower = 0, both = 0, judged = 0;
 	struct geomean gm = { .x = emalloc(2 * n * sizeof *gm.x), .cap = n };
 
 	for (size_t m = 0; m < ps->nmetrics; m++) {
@@ -938,6 +938,10 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 				continue;	/* no known sizes */
 			geomean_add(&gm, &c);
 			slower += gate(ps, m, pa, pb, &c, o);
+			if (m == 0 && c.a.s.n && c.b.s.n) {
+				both++;
+				judged += stats_utest_min_p(c.a.s.n, c.b.s.n) < o->alpha;
+			}
 			if (rs->w)
 				cmp_record(rs, ps, m, pa, pb, &c, o);
 			else
@@ -948,6 +952,13 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 			continue;
 		geomean_row(t, ps, mt->kind, &gm);
 		endtable(t, &fn, o->alpha, f, printed);
+	}
+	/* a gate that can judge no group must not pass: it is one failure */
+	if (o->fail_slower >= 0 && both && !judged) {
+		weprintf("%s -> %s: no group has enough samples to reach p < %g: "
+		    "--fail-slower cannot judge this comparison (take more samples)",
+		    pa->name, pb->name, o->alpha);
+		slower++;
 	}
 	free(gm.x);
 	free(ga);

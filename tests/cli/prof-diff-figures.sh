@@ -76,3 +76,21 @@ prof-diff -m t_total "$T/sizes.tsv" >"$T/text" 2>"$T/err"
 check_eq "text: each size its own label" \
 	"$(awk '$1 == "cat" {print $2}' "$T/text" | tr '\n' ' ')" \
 	"1000 10k 262143 256k 262145 1M 1187906 "
+
+# --- 14. --fail-slower that can judge no group fails, with the reason
+rows "$T/one-a.tsv" cat 0.010
+rows "$T/one-b.tsv" cat 0.500
+check_exit "--fail-slower, one sample a side: exit 1" 1 prof-diff --fail-slower 5 "$T/one-a.tsv" "$T/one-b.tsv"
+check_grep "  the reason: the gate cannot judge" \
+	'one-a\.tsv -> .*one-b\.tsv: no group has enough samples to reach p < 0\.05: --fail-slower cannot judge' "$T/err"
+check_grep "  the table is still written" '^cat ' "$T/out"
+check_exit "without the gate the same comparison exits 0" 0 prof-diff "$T/one-a.tsv" "$T/one-b.tsv"
+rows "$T/three-a.tsv" cat 0.010 0.011 0.012
+rows "$T/three-b.tsv" cat 0.010 0.011 0.012
+check_exit "--fail-slower, 3 against 3 (p >= 0.1): exit 1" 1 prof-diff --fail-slower 5 "$T/three-a.tsv" "$T/three-b.tsv"
+# one group that can be judged is enough: the others are named, no failure
+printf 'op\tok\tt_total\n' >"$T/mix-a.tsv"; printf 'op\tok\tt_total\n' >"$T/mix-b.tsv"
+for v in 0.010 0.011 0.012 0.013 0.014; do printf 'cat\t1\t%s\nadd\t1\t%s\n' $v $v >>"$T/mix-a.tsv"; printf 'cat\t1\t%s\n' $v >>"$T/mix-b.tsv"; done
+printf 'add\t1\t0.010\n' >>"$T/mix-b.tsv"
+check_exit "--fail-slower with one judged group and one not: exit 0" 0 prof-diff --fail-slower 5 "$T/mix-a.tsv" "$T/mix-b.tsv"
+check_grep "  the unjudged group is named" 'op=add: 5 and 1 samples can never reach' "$T/err"

@@ -200,7 +200,7 @@ report_all() {
 	fi
 	mem=
 	if [ -n "$metrics" ] && [ "$(wc -l <"$dir/memory.tsv" 2>/dev/null || echo 0)" -gt 1 ]; then
-		ops=$(grep -vc '^#' "$dir/profile.tsv" 2>/dev/null || echo 0)
+		ops=$(memory_ops "$dir/profile.tsv")
 		mem=$(memory_summary "$dir/memory.tsv" "$ops")
 		set -- $mem
 		{

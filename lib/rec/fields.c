@@ -1,5 +1,7 @@
 /* rec/fields.c: the meaning of the shared record columns (rec/fields.h). */
+#include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,4 +53,47 @@ rec_size(struct recr *r, const char *name, int64_t *size)
 		return -1;
 	*size = (int64_t)v;
 	return 1;
+}
+
+int
+rec_decimal(const char *s, double *v)
+{
+	const char *p = s;
+	size_t d;
+
+	if (!s)
+		return 0;
+	p += *p == '-';
+	d = strspn(p, "0123456789");
+	p += d;
+	if (*p == '.') {
+		p++;
+		d += strspn(p, "0123456789");
+		p += strspn(p, "0123456789");
+	}
+	if (d == 0)
+		return -1;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		p += *p == '+' || *p == '-';
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		p += strspn(p, "0123456789");
+	}
+	if (*p)
+		return -1;
+	*v = strtod(s, NULL);
+	return isfinite(*v) ? 1 : -1;
+}
+
+int
+rec_time(const char *s, double *v)
+{
+	int rc = rec_decimal(s, v);
+
+	if (rc > 0 && *v < 0)
+		return -1;
+	if (rc > 0)
+		*v = fabs(*v);	/* -0 is 0 */
+	return rc;
 }

@@ -10,6 +10,9 @@
  *             unknown.
  *   cid       the content's CID (or /ipfs/ path) as the node printed it.
  *   bytes_down  response body bytes.
+ *   t_*       times in seconds: non-negative decimal numbers (digits, an
+ *             optional fraction and exponent: "0.012", "1.5e-3"); a sign,
+ *             hexadecimal, inf or nan is malformed.
  *   dedup     1 or true: the node already held the run's content before the
  *             run (ipfs-time-add with --seed), so the record times a
  *             deduplicated add, not a fresh one; 0, false or absent: not.
@@ -46,5 +49,12 @@ enum rec_kind rec_kind(struct recr *r, int *served, char *why, size_t whylen);
 /* Column name of the current record as a size in bytes: 1 with *size set,
  * 0 when absent, -1 when not a whole number of bytes. */
 int rec_size(struct recr *r, const char *name, int64_t *size);
+
+/* A field (s, NULL when absent) as a finite decimal number: an optional
+ * '-', digits with an optional fraction, an optional exponent; no '+',
+ * hexadecimal, inf or nan. 1 with *v set, 0 when absent, -1 malformed. */
+int rec_decimal(const char *s, double *v);
+/* The same for a time (a t_* column): also -1 when negative. */
+int rec_time(const char *s, double *v);
 
 #endif

@@ -195,6 +195,18 @@ recw_uint(struct recw *w, int col, uint64_t v)
 	setf(w, col, b, snprintf(b, sizeof b, "%" PRIu64, v), 1);
 }
 
+/* The shortest "%g" form that reads back as v; returns its length. */
+static int
+shortest(char *b, size_t len, double v)
+{
+	int n = 0;
+
+	for (int p = 1; p <= 17; p++)
+		if ((n = snprintf(b, len, "%.*g", p, v)) > 0 && strtod(b, NULL) == v)
+			break;
+	return n;
+}
+
 void
 recw_num(struct recw *w, int col, double v, int prec)
 {
@@ -202,7 +214,20 @@ recw_num(struct recw *w, int col, double v, int prec)
 
 	if (!isfinite(v))
 		return;		/* left unset: "-" / null */
-	setf(w, col, b, snprintf(b, sizeof b, "%.*f", prec, v), 1);
+	/* from 1e15 on "%f" shows digits a double does not have */
+	if (fabs(v) >= 1e15 || prec > 20)
+		setf(w, col, b, shortest(b, sizeof b, v), 1);
+	else
+		setf(w, col, b, snprintf(b, sizeof b, "%.*f", prec, v), 1);
+}
+
+void
+recw_real(struct recw *w, int col, double v)
+{
+	char b[64];
+
+	if (isfinite(v))
+		setf(w, col, b, shortest(b, sizeof b, v), 1);
 }
 
 void

@@ -39,9 +39,14 @@ void recw_idle(struct recw *w);
 void recw_str(struct recw *w, int col, const char *s);
 void recw_int(struct recw *w, int col, int64_t v);
 void recw_uint(struct recw *w, int col, uint64_t v);
-/* A decimal with prec digits after the point ("%.*f"). */
+/* A decimal with prec digits after the point ("%.*f"); from 1e15 on, where
+ * that would show digits a double does not hold, the shortest form that
+ * reads back as v ("1e+70"). Not finite: left unset. */
 void recw_num(struct recw *w, int col, double v, int prec);
-/* A duration in seconds, microsecond resolution ("%.6f"). */
+/* Any double at full precision: the shortest "%g" form that reads back as
+ * v ("7.2e-09", "0.25"). */
+void recw_real(struct recw *w, int col, double v);
+/* A duration in seconds, microsecond resolution ("%.6f"), as recw_num. */
 void recw_sec(struct recw *w, int col, double v);
 
 /* Write the current record and clear it. Exits on write errors. */

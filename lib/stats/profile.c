@@ -226,16 +226,20 @@ bad(struct profset *ps, const char *where, const char *fmt, const char *col, con
 	    ps->bad == MAXREPORT ? " (further errors are only counted)" : "");
 }
 
-/* Parse a finite number; 1 ok, 0 absent, -1 malformed. */
+/* A metric's value (rec/fields.h): a time for time metrics, else a
+ * decimal number; 1 ok, 0 absent, -1 malformed. */
 static int
-number(const char *s, double *v)
+number(const char *s, int kind, double *v)
 {
-	char *end;
+	return kind == MK_TIME ? rec_time(s, v) : rec_decimal(s, v);
+}
 
-	if (!s)
-		return 0;
-	*v = strtod(s, &end);
-	return (end != s && !*end && isfinite(*v)) ? 1 : -1;
+/* The message of a malformed value of a metric kind (for bad()). */
+static const char *
+notwhat(int kind)
+{
+	return kind == MK_TIME ? "%s: not a time (a non-negative decimal number of seconds): '%s'" :
+	    "%s: not a number: '%s'";
 }
 
 static struct profile *
@@ -296,8 +300,8 @@ values(struct profset *ps, struct recr *r, struct inrec *in, const char *where)
 {
 	double size, tot = NAN;
 
-	if (in->total >= 0 && number(recr_get(r, in->total), &tot) < 0) {
-		bad(ps, where, "%s: not a number: '%s'", "t_total", recr_get(r, in->total));
+	if (in->total >= 0 && number(recr_get(r, in->total), MK_TIME, &tot) < 0) {
+		bad(ps, where, notwhat(MK_TIME), "t_total", recr_get(r, in->total));
 		return -1;
 	}
 	for (size_t i = 0; i < ps->nmetrics; i++) {
@@ -305,15 +309,15 @@ values(struct profset *ps, struct recr *r, struct inrec *in, const char *where)
 		int known;
 
 		if (!ps->metrics[i].derived) {
-			if ((in->state[i] = number(v, &in->val[i])) < 0) {
-				bad(ps, where, "%s: not a number: '%s'", ps->metrics[i].name, v);
+			if ((in->state[i] = number(v, ps->metrics[i].kind, &in->val[i])) < 0) {
+				bad(ps, where, notwhat(ps->metrics[i].kind), ps->metrics[i].name, v);
 				return -1;
 			}
 			continue;
 		}
 		in->state[i] = -1;
-		if ((known = number(v, &size)) < 0) {
-			bad(ps, where, "%s: not a number: '%s'", "size", v);
+		if ((known = number(v, MK_PLAIN, &size)) < 0) {
+			bad(ps, where, notwhat(MK_PLAIN), "size", v);
 			return -1;
 		}
 		if (known > 0 && size > 0 && tot > 0) {

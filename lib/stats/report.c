@@ -120,56 +120,59 @@ summarize(const struct group *g, size_t m, double alpha, struct side *sd)
 	}
 }
 
+/*
+ * A value for people, in its kind's unit: times in s, ms, us or ns with
+ * three or four significant digits, ratios in percent, others with four
+ * significant digits; from 1e9 up, and below 0.001 (in the unit chosen),
+ * four significant digits with an exponent ("1e+40s", "2.5e-07ns").
+ */
 static const char *
 fmtval(int kind, double v, char *buf, size_t len)
 {
 	static const char *const unit[] = { "s", "ms", "us", "ns" };
-	double a = fabs(v);
-	int u = 0;
+	long double x = v, a;
+	const char *u = "";
+	int i = 0;
 
 	if (!isfinite(v))
 		return "-";
-	switch (kind) {
-	case MK_TIME:
-		while (u < 3 && a < 1 && a > 0) {
-			v *= 1000;
-			a *= 1000;
-			u++;
+	if (kind == MK_TIME) {
+		while (i < 3 && fabsl(x) < 1 && x != 0) {
+			x *= 1000;
+			i++;
 		}
-		snprintf(buf, len, "%.*f%s", a >= 100 ? 1 : a >= 10 ? 2 : 3, v, unit[u]);
-		break;
-	case MK_RATIO:
-		snprintf(buf, len, "%.2f%%", v * 100);
-		break;
-	default:	/* four significant digits, no exponent */
-		snprintf(buf, len, "%.*f", a >= 1000 || a == 0 ? 0 : a >= 100 ? 1 :
-		    a >= 10 ? 2 : a >= 1 ? 3 : 4, v);
+		u = unit[i];
+	} else if (kind == MK_RATIO) {
+		x *= 100;	/* long double: 100 * DBL_MAX is finite */
+		u = "%";
 	}
+	a = fabsl(x);
+	if (a >= 1e9 || (a > 0 && a < 1e-3))
+		snprintf(buf, len, "%.4Lg%s", x, u);
+	else if (kind == MK_TIME)
+		snprintf(buf, len, "%.*Lf%s", a >= 100 ? 1 : a >= 10 ? 2 : 3, x, u);
+	else if (kind == MK_RATIO)
+		snprintf(buf, len, "%.2Lf%s", x, u);
+	else	/* four significant digits */
+		snprintf(buf, len, "%.*Lf", a >= 1000 || a == 0 ? 0 : a >= 100 ? 1 :
+		    a >= 10 ? 2 : a >= 1 ? 3 : 4, x);
 	return buf;
 }
 
-/* Bytes for people: "64M", "256k" when exact, else from 10k up three
- * digits, "1.13M", "97.7k". */
+/* A percentage change for people: "+12.34%", with an exponent from 1e9. */
 static const char *
-bytetext(uint64_t n, char buf[32])
+pcttext(double v, const char *unit, char buf[32])
 {
-	static const char suf[] = "kMGT";
-	double v = (double)n;
-	int i = -1;
-
-	if (n < 10240 || (n & 1023) == 0)
-		return fmt_size(n, buf);
-	while (v >= 1024 && i < 3) {
-		v /= 1024;
-		i++;
-	}
-	snprintf(buf, 32, "%.*f%c", v >= 100 ? 0 : v >= 10 ? 1 : 2, v, suf[i]);
+	if (!isfinite(v))
+		return "-";
+	snprintf(buf, 32, fabs(v) >= 1e9 ? "%+.4g%s" : "%+.2f%s", v, unit);
 	return buf;
 }
 
 /*
  * The value of key k among a group's keys, for people: sizes in
- * bytes as bytetext() says, and capacities too when the group's unit is
+ * bytes as fmt_size() says ("256k" when exact, else every byte, so that
+ * sizes that differ never print alike), and capacities too when the group's unit is
  * bytes (a capacity in objects, or of an unknown unit, stays a count).
  */
 static const char *
@@ -186,7 +189,7 @@ keytext(const struct profset *ps, size_t k, char *const *keys, char buf[32])
 			if (!strcmp(ps->keys[i], "unit"))
 				bytes = keys[i] && !strcmp(keys[i], "bytes");
 	if (bytes && *v && v[strspn(v, "0123456789")] == '\0' && parse_size(v, &n) == 0)
-		return bytetext(n, buf);
+		return fmt_size(n, buf);
 	return v;
 }
 
@@ -797,7 +800,7 @@ cmp_record(const struct recs *rs, const struct profset *ps, size_t m, const stru
 	recw_num(w, c0 + CMP_DELTA_PCT, c->delta, 4);
 	if (c->tested) {
 		recw_num(w, c0 + CMP_U, c->u.u, 1);
-		recw_num(w, c0 + CMP_P, c->u.p, 6);
+		recw_real(w, c0 + CMP_P, c->u.p);	/* 7.2e-09, not 0 */
 		recw_str(w, c0 + CMP_TEST, c->u.exact ? "exact" : "normal");
 	}
 	if (*c->verdict)
@@ -828,11 +831,16 @@ cmp_table(const struct profset *ps, const struct metric *mt, const struct profil
 	return t;
 }
 
+/*
+ * A side's median with its interval: "24.29ms ± 9%" when the interval is
+ * symmetric to the percent shown, else both ends, "24.29ms [21.98ms,
+ * 50.71ms]" (the larger half-width with a ± would hide the shape).
+ */
 static void
 centercell(struct table *t, int kind, const struct side *sd)
 {
-	char a[32];
-	double half;
+	char a[32], b[32], c[32];
+	double lo, hi;
 
 	if (sd->s.n == 0) {
 		table_cell(t, "-");
@@ -843,11 +851,16 @@ centercell(struct table *t, int kind, const struct side *sd)
 		table_cell(t, "%s ± ∞", a);
 		return;
 	}
-	half = fmax(sd->s.hi - sd->s.median, sd->s.median - sd->s.lo);
-	if (sd->s.median != 0)
-		table_cell(t, "%s ± %.0f%%", a, 100 * half / fabs(sd->s.median));
+	lo = sd->s.median - sd->s.lo;
+	hi = sd->s.hi - sd->s.median;
+	if (sd->s.median != 0 && round(100 * lo / fabs(sd->s.median)) ==
+	    round(100 * hi / fabs(sd->s.median)))
+		table_cell(t, "%s ± %.0f%%", a, 100 * hi / fabs(sd->s.median));
+	else if (sd->s.median == 0 && lo == hi)
+		table_cell(t, "%s ± %s", a, fmtval(kind, hi, b, sizeof b));
 	else
-		table_cell(t, "%s ± %s", a, fmtval(kind, half, a, sizeof a));
+		table_cell(t, "%s [%s, %s]", a, fmtval(kind, sd->s.lo, b, sizeof b),
+		    fmtval(kind, sd->s.hi, c, sizeof c));
 }
 
 static void
@@ -859,7 +872,7 @@ cmp_text(struct table *t, struct footnotes *fn, const struct profset *ps, int ki
 	keycells(t, ps, cmpkeys(c));
 	centercell(t, kind, &c->a);
 	centercell(t, kind, &c->b);
-	table_cell(t, isfinite(c->delta) ? "%+.2f%%" : "-", c->delta);
+	table_cell(t, "%s", pcttext(c->delta, "%", d));
 	table_cell(t, c->tested ? "%.3f" : "-", c->u.p);
 	table_cell(t, "%s/%s", ntext(c->a.g != NULL, c->a.s.n, a), ntext(c->b.g != NULL, c->b.s.n, b));
 	table_cell(t, "%zu/%zu", c->a.fail, c->b.fail);
@@ -898,7 +911,7 @@ geomean_row(struct table *t, const struct profset *ps, int kind, const struct ge
 	geomeancells(t, ps);
 	table_cell(t, "%s", fmtval(kind, x, a, sizeof a));
 	table_cell(t, "%s", fmtval(kind, y, b, sizeof b));
-	table_cell(t, "%+.2f%%", 100 * (y - x) / x);
+	table_cell(t, "%s", pcttext(100 * (y - x) / x, "%", a));
 	table_endrow(t);
 }
 
@@ -908,7 +921,7 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 {
 	const struct profile *pa = &ps->prof[ia], *pb = &ps->prof[ib];
 	const struct group **ga, **gb;
-	size_t n = pairs(pa, pb, &ga, &gb), slower = 0;
+	size_t n = pairs(pa, pb, &ga, &gb), slower = 0, both = 0, judged = 0;
 	struct geomean gm = { .x = emalloc(2 * n * sizeof *gm.x), .cap = n };
 
 	for (size_t m = 0; m < ps->nmetrics; m++) {
@@ -925,6 +938,10 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 				continue;	/* no known sizes */
 			geomean_add(&gm, &c);
 			slower += gate(ps, m, pa, pb, &c, o);
+			if (m == 0 && c.a.s.n && c.b.s.n) {
+				both++;
+				judged += stats_utest_min_p(c.a.s.n, c.b.s.n) < o->alpha;
+			}
 			if (rs->w)
 				cmp_record(rs, ps, m, pa, pb, &c, o);
 			else
@@ -935,6 +952,13 @@ timing_compare(struct profset *ps, size_t ia, size_t ib, const struct reportopts
 			continue;
 		geomean_row(t, ps, mt->kind, &gm);
 		endtable(t, &fn, o->alpha, f, printed);
+	}
+	/* a gate that can judge no group must not pass: it is one failure */
+	if (o->fail_slower >= 0 && both && !judged) {
+		weprintf("%s -> %s: no group has enough samples to reach p < %g: "
+		    "--fail-slower cannot judge this comparison (take more samples)",
+		    pa->name, pb->name, o->alpha);
+		slower++;
 	}
 	free(gm.x);
 	free(ga);
@@ -1013,10 +1037,7 @@ cc_text(struct table *t, const struct profset *ps, int kind, const struct profil
 	keycells(t, ps, c->keys);
 	table_cell(t, "%s", fmtval(kind, c->x, a, sizeof a));
 	table_cell(t, "%s", fmtval(kind, c->y, b, sizeof b));
-	if (!isfinite(c->delta))
-		table_cell(t, "-");
-	else
-		table_cell(t, c->pp ? "%+.2fpp" : "%+.2f%%", c->delta);
+	table_cell(t, "%s", pcttext(c->delta, c->pp ? "pp" : "%", a));
 	table_cell(t, "%s/%s", ntext(c->a != NULL, c->a ? c->a->n : 0, a),
 	    ntext(c->b != NULL, c->b ? c->b->n : 0, b));
 	if (!c->a || !c->b)

@@ -23,7 +23,8 @@ void report_summary(struct profset *ps, const struct reportopts *o, FILE *f);
  * o->fail_slower percent (each is named on stderr). A comparison in which
  * no group is on both sides is said on stderr and counted in ps->nomatch.
  * With a gate, a group whose sample counts can never reach p < alpha is
- * said on stderr: the gate cannot fire for it.
+ * said on stderr: the gate cannot fire for it; a comparison in which no
+ * group can is said too and counted as one: the gate cannot judge it.
  */
 size_t report_compare(struct profset *ps, const struct reportopts *o, FILE *f);
 

@@ -41,28 +41,51 @@ stats_quantile(const double *x, size_t n, double q)
 	return x[i] + f * (x[i + 1] - x[i]);
 }
 
+/* The largest |x - c|, for scaling sums that overflow. */
+static double
+maxdev(const double *xs, size_t n, double c)
+{
+	double m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		m = fmax(m, fabs(xs[i] - c));
+	return m;
+}
+
 double
 stats_mean(const double *xs, size_t n)
 {
-	double s = 0;
+	double s = 0, m;
 
 	if (n == 0)
 		return NAN;
 	for (size_t i = 0; i < n; i++)
 		s += xs[i];
-	return s / n;
+	if (isfinite(s) || !isfinite(m = maxdev(xs, n, 0)))
+		return s / n;
+	/* values near DBL_MAX: sum them scaled */
+	s = 0;
+	for (size_t i = 0; i < n; i++)
+		s += xs[i] / m;
+	return m * (s / n);
 }
 
 double
 stats_sd(const double *xs, size_t n, double mean)
 {
-	double s = 0;
+	double s = 0, m;
 
 	if (n < 2)
 		return NAN;
 	for (size_t i = 0; i < n; i++)
 		s += (xs[i] - mean) * (xs[i] - mean);
-	return sqrt(s / (n - 1));
+	if (isfinite(s) || !isfinite(mean) || !isfinite(m = maxdev(xs, n, mean)))
+		return sqrt(s / (n - 1));
+	/* squares past DBL_MAX: sum them scaled by the largest deviation */
+	s = 0;
+	for (size_t i = 0; i < n; i++)
+		s += ((xs[i] - mean) / m) * ((xs[i] - mean) / m);
+	return m * sqrt(s / (n - 1));
 }
 
 double

@@ -37,6 +37,7 @@ void
 runsum_add(struct runsum *s, const struct timing *t, const struct http_stat *st)
 {
 	char kind[256];
+	double now, start;
 	int i;
 
 	if (t->warmup) {
@@ -44,7 +45,12 @@ runsum_add(struct runsum *s, const struct timing *t, const struct http_stat *st)
 		s->warmfailed += !t->ok;
 		return;
 	}
-	s->measured++;
+	now = now_mono();
+	start = t->t_total >= 0 && t->t_total < now - s->t0 ? now - t->t_total : now;
+	if (!s->measured++ || start < s->first)
+		s->first = start;
+	if (now > s->last)
+		s->last = now;
 	s->up += t->up;
 	s->down += t->down;
 	if (t->ok) {
@@ -84,7 +90,7 @@ secs(double v, char *buf, size_t n)
 void
 runsum_print(const struct runsum *s, const char *what)
 {
-	double el = now_mono() - s->t0;
+	double el = s->measured ? s->last - s->first : 0;
 	char warm[96] = "", a[32], b[32], c[32], d[32];
 
 	if (s->warmups)

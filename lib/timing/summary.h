@@ -1,6 +1,7 @@
 /* timing/summary.h: the end-of-run report of the timing tools on stderr,
  * as vegeta's and hey's reports open: how many requests were recorded (the
- * warm-ups apart), in how long, how many failed and why (each kind of
+ * warm-ups apart), in how long (from the first measured request's start to
+ * the last one's end: warm-ups before them do not count), how many failed and why (each kind of
  * failure once, with its first message and a count), and t_total's p50,
  * p90 and p99. */
 #ifndef TIMING_SUMMARY_H
@@ -20,6 +21,9 @@ struct summary_kind {
 
 struct runsum {
 	double t0;			/* monotonic start */
+	double first, last;		/* monotonic start of the first measured
+					 * request and end of the last: the
+					 * warm-ups' time is not the run's */
 	double *t;			/* t_total of the measured successes */
 	size_t n, cap;
 	unsigned long measured, failed, warmups, warmfailed;

@@ -79,6 +79,13 @@ memory_start() {
 	mempid=$!
 }
 
+# memory_ops FILE: how many operations the records of FILE are: its lines
+# apart from comments, JSON metadata and the header (a header repeated by
+# a concatenation is a header too)
+memory_ops() {
+	awk '/^#/ || /^\{"meta"/ {next} !h {h = $0; next} $0 != h {n++} END {print n + 0}' "$1" 2>/dev/null || echo 0
+}
+
 # memory_summary FILE OPS: "peak_bytes mean_bytes growth_bytes_per_op cpu_s samples"
 memory_summary() {
 	awk -F'\t' -v ops="$2" 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}

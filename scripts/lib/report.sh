@@ -65,10 +65,24 @@ append_history() {
 	) 9>>"$h.lock"
 }
 
-# prom_text ROWS: the rows in Prometheus text exposition format
+# prom_text ROWS: the rows in Prometheus text exposition format. A field of
+# ROWS is TSV-escaped (\t \n \r \\); lab() undoes that and escapes the
+# value once, as the format says: backslash as \\, double quote as \", newline
+# as \n (a tab or carriage return stays as it is).
 prom_text() {
 	awk -F'\t' '
-	function lab(s) { gsub(/[\\"]/, "\\\\&", s); return s }
+	function lab(s,   o, i, n, ch) {
+		o = ""; n = length(s)
+		for (i = 1; i <= n; i++) {
+			ch = substr(s, i, 1)
+			if (ch == "\\" && i < n) {
+				ch = substr(s, ++i, 1)
+				ch = ch == "t" ? "\t" : ch == "n" ? "\n" : ch == "r" ? "\r" : ch
+			}
+			o = o (ch == "\\" ? "\\\\" : ch == "\"" ? "\\\"" : ch == "\n" ? "\\n" : ch)
+		}
+		return o
+	}
 	BEGIN {
 		print "# HELP ipfsperf_request_duration_seconds Percentiles (50, 90, 99) of t_total per group, from the last ipfs-profile run."
 		print "# TYPE ipfsperf_request_duration_seconds gauge"
@@ -188,7 +202,7 @@ report_all() {
 	fi
 	mem=
 	if [ -n "$metrics" ] && [ "$(wc -l <"$dir/memory.tsv" 2>/dev/null || echo 0)" -gt 1 ]; then
-		ops=$(grep -vc '^#' "$dir/profile.tsv" 2>/dev/null || echo 0)
+		ops=$(memory_ops "$dir/profile.tsv")
 		mem=$(memory_summary "$dir/memory.tsv" "$ops")
 		set -- $mem
 		{

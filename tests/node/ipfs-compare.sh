@@ -18,7 +18,7 @@ check_eq "  the sections the two profiles have, in summary.txt's order" \
 	"Adding content, p|API calls (calls.|The node's memory|Significant chang|"
 check_grep "  adds: both ways, per size" "^== Adding content, per way and size \(add-chunked.tsv, add-rpc.tsv\)" report.txt
 check_grep "  the sides by their folders' names" '^t_total \(seconds\): median ± 95% CI, p1 -> p2$' report.txt
-check_grep "  every figure with its interval" '^add +rpc +1k +[0-9.]+ms ± ' report.txt
+check_grep "  every figure with its interval" '^add +rpc +1k +[0-9.]+ms (± |\[[0-9.]+[mu]?s, )' report.txt
 check_grep "  a line about each side" "^p1: js-ipfs .* label one, 3 iterations, sizes 1k, tests add,api$" report.txt
 check_grep "  the count of what was compared" '^[0-9]+ tested comparisons on both sides: ' report.txt
 for p in add api; do

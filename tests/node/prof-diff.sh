@@ -41,7 +41,7 @@ check_eq "-c via: the exact test where no two reads of the group tie, else the n
 		END {for (s in n) printf "%s\t%s\n", s, (s in tie) ? "normal" : "exact"}' | sort)"
 check_sh "-c via: text table with a verdict per warm group" "
 	ipfs-time-cat -q -n 8 --via rpc,gateway <'$T/add.tsv' | prof-diff -c via=rpc,gateway -m t_total - |
-	grep -Eq '^cat +64k +warm +[0-9.]+[mu]?s ± [0-9]+% +[0-9.]+[mu]?s ± [0-9]+% +[-+][0-9.]+% +[0-9.]+ +8/8 +0/0 +(faster|slower|~)( +(\[[0-9]\])+)?\$'"
+	grep -Eq '^cat +64k +warm +[0-9.]+[mu]?s (± [0-9]+%|\[[0-9.]+[mu]?s, [0-9.]+[mu]?s\]) +[0-9.]+[mu]?s (± [0-9]+%|\[[0-9.]+[mu]?s, [0-9.]+[mu]?s\]) +[-+][0-9.]+% +[0-9.]+ +8/8 +0/0 +(faster|slower|~)( +(\[[0-9]\])+)?\$'"
 
 # failed reads are counted as failures, never as samples
 printf 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\n' >"$T/missing"

@@ -28,7 +28,7 @@ for s in "Adding content: plain add (RPC) against chunked" "Reading content: fir
 done
 check_eq "  the sections in the old report's order" \
 	"$(grep '^== ' all/summary.txt | cut -c4-9 | tr '\n' ' ')" "Adding Readin Readin Cache: API ca The no Recomm "
-check_grep "  figures with their intervals" "^add +1k +.*± .*%" all/summary.txt
+check_grep "  figures with their intervals" "^add +1k +.*(± |\[[0-9.]+[mun]?s, ).*%" all/summary.txt
 check_eq "  the summary is printed, then the folder" "$(tail -n 1 all.out)" "The profile is in $T/all"
 check_sh "  profiling_results.json: the run, the node, the rows" \
 	"jq -e '.tool == \"ipfs-profile\" and .parameters.iterations == 3 and .parameters.file_sizes == [\"1k\", \"64k\"]

@@ -7,6 +7,7 @@
 #include "base/sig.h"
 #include "base/util.h"
 #include "net/discover.h"
+#include "net/rpc.h"
 #include "rec/timing.h"
 #include "timing/cat.h"
 #include "timing/options.h"
@@ -20,7 +21,7 @@ static const char synopsis[] =
 "       ipfs-time-cat [options] --call endpoint [--call endpoint ...]\n";
 
 enum { O_VIA = TO_FIRST_FREE, O_VERIFY, O_DISCARD, O_CALL, O_GATEWAY, O_GWAUTH, O_EVICT,
-	O_EVICTANY, O_PROVIDER };
+	O_EVICTANY, O_PROVIDER, O_CALLANY };
 
 static const struct cli_opt catopts[] = {
 	{ "via", O_VIA, required_argument, "ways", "rpc (/api/v0/cat), gateway (GET /ipfs/CID), mfs (files/read), comma-separated" },
@@ -30,6 +31,7 @@ static const struct cli_opt catopts[] = {
 	{ "evict-anyway", O_EVICTANY, no_argument, NULL, "--evict without --provider: the removed blocks may exist nowhere else" },
 	{ "provider", O_PROVIDER, required_argument, "multiaddr", "connect to the peer holding the content before each cold read" },
 	{ "call", O_CALL, required_argument, "endpoint", "time a bare RPC call (id, version, stats/bw...)" },
+	{ "call-any", O_CALLANY, no_argument, NULL, "--call takes endpoints that change the node too (repo/gc...)" },
 	{ "gateway", O_GATEWAY, required_argument, "url", "the HTTP gateway" },
 	{ "gateway-auth-file", O_GWAUTH, required_argument, "file", "the gateway's own credentials, first line" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -66,7 +68,7 @@ main(int argc, char *argv[])
 	const char *gw_flag = NULL, *gw_authfile = NULL;
 	char **calls = NULL, extra[512];
 	size_t ncalls = 0, callcap = 0;
-	int ch, rc, evict_anyway = 0;
+	int ch, rc, evict_anyway = 0, call_any = 0;
 
 	setargv0(argv[0]);
 	cli_usage(synopsis);
@@ -87,11 +89,18 @@ main(int argc, char *argv[])
 			egrow((void **)&calls, &callcap, ncalls + 1, sizeof *calls);
 			calls[ncalls++] = optarg;
 			break;
+		case O_CALLANY: call_any = 1; break;
 		case O_GATEWAY: gw_flag = optarg; break;
 		case O_GWAUTH: gw_authfile = cli_nonempty("--gateway-auth-file", optarg); break;
 		default: cli_badopt();
 		}
 	}
+	for (size_t i = 0; i < ncalls && !call_any; i++)
+		if (!rpc_reads_only(calls[i]))
+			usageerr("--call %s: not an endpoint that only reads the node (see ipfs-time-cat(1), "
+			    "--call); give --call-any to time one that may change it", calls[i]);
+	if (call_any && !ncalls)
+		usageerr("--call-any goes with --call");
 	if (ncalls && optind < argc)
 		usageerr("--call takes no CIDs: give either endpoints or CIDs");
 	if (ncalls && (b.verify || b.nvia != 1 || b.via[0] != VIA_RPC))

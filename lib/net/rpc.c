@@ -175,3 +175,42 @@ rpc_is_json(const char *body, int whole)
 	json_decref(j);
 	return 1;
 }
+
+/* The Kubo RPC endpoints that only read the node (its RPC reference):
+ * sorted, for bsearch. */
+static const char *const reading[] = {
+	"bitswap/ledger", "bitswap/stat", "bitswap/wantlist", "block/get", "block/stat",
+	"bootstrap/list", "cat", "cid/base32", "cid/bases", "cid/codecs", "cid/format",
+	"cid/hashes", "commands", "config/show", "dag/export", "dag/get", "dag/resolve",
+	"dag/stat", "dht/query", "diag/cmds", "diag/sys", "dns", "files/ls", "files/read",
+	"files/stat", "filestore/dups", "filestore/ls", "filestore/verify", "get", "id",
+	"key/list", "log/ls", "ls", "multibase/list", "name/pubsub/state", "name/pubsub/subs",
+	"name/resolve", "object/data", "object/get", "object/links", "object/stat", "p2p/ls",
+	"p2p/stream/ls", "pin/ls", "pin/remote/ls", "pin/remote/service/ls", "ping",
+	"pubsub/ls", "pubsub/peers", "refs", "refs/local", "repo/stat", "repo/verify",
+	"repo/version", "resolve", "routing/findpeer", "routing/findprovs", "routing/get",
+	"stats/bitswap", "stats/bw", "stats/dht", "stats/provide", "stats/repo", "swarm/addrs",
+	"swarm/addrs/listen", "swarm/addrs/local", "swarm/filters", "swarm/peering/ls",
+	"swarm/peers", "version", "version/deps",
+};
+
+static int
+bystr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+rpc_reads_only(const char *endpoint)
+{
+	char name[64];
+	const char *key = name;
+	size_t k = strcspn(endpoint, "?");
+
+	if (k >= sizeof name)
+		return 0;
+	memcpy(name, endpoint, k);
+	name[k] = '\0';
+	return bsearch(&key, reading, sizeof reading / sizeof *reading, sizeof *reading,
+	    bystr) != NULL;
+}

@@ -46,4 +46,9 @@ int rpc_str(const char *body, const char *key, char *out, size_t n);
 /* Integer value of key in a JSON object, given as number or string. 0 or -1. */
 int rpc_int(const char *body, const char *key, int64_t *out);
 
+/* Whether a Kubo RPC endpoint (before any "?query") only reads the node:
+ * version, id, stats/bw, repo/stat, config/show, pin/ls...; not repo/gc,
+ * block/rm, config, pin/add, shutdown... */
+int rpc_reads_only(const char *endpoint);
+
 #endif

@@ -12,10 +12,12 @@
 #   chunk-put ARGS        added where the tool takes them; the node is the
 #   cache-sim ARGS        profile's, as $IPFS_API)
 # Every line is checked before any runs; an error names file:line. A step
-# names no server, credential, header or file to write: the options
-# below are refused (also as --opt=value, an abbreviation, or a short
-# option combined with others).
-wl_refused="api api-auth-file gateway gateway-auth-file provider header cacert output resume"
+# names no server, credential, header or file to write, and nothing that
+# may change the node beyond what a read does: the options below are
+# refused (also as --opt=value, an abbreviation, or a short option
+# combined with others); --call and --evict themselves are not
+# abbreviations of --call-any and --evict-anyway.
+wl_refused="api api-auth-file gateway gateway-auth-file provider header cacert output resume call-any evict-anyway"
 
 # wl_refuse TOOL ARG: the refused option ARG is, or nothing
 wl_refuse() {
@@ -23,6 +25,7 @@ wl_refuse() {
 	--) return 0 ;;
 	--?*)
 		wr_o=${2#--}; wr_o=${wr_o%%=*}
+		case $wr_o in call | evict) return 0 ;; esac
 		for wr_r in $wl_refused; do
 			case $wr_r in "$wr_o"*) echo "--$wr_r"; return 0 ;; esac
 		done ;;

@@ -43,6 +43,9 @@ ipfs-time-cat|--call version -HAuthorization:x
 ipfs-time-cat|--call version -qH Authorization:x
 ipfs-time-add|-s 1k --header=Authorization:x
 ipfs-time-add|-s 1k --cacert ca.pem
+ipfs-time-cat|--call repo/gc --call-any
+ipfs-time-cat|--call-a --call repo/gc
+ipfs-time-cat|--evict-anyway --evict x
 chunk-put|-o out.bin -g QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN
 chunk-put|-qo out.bin -g QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN
 chunk-put|--output=out.bin -g QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN

@@ -68,5 +68,23 @@ main(void)
 	st.code = 0;
 	CHECK("outcome transfer error", rpc_outcome(&st, "", out, sizeof out) == 0 &&
 	    !strcmp(out, "Failed to connect"));
+
+	CHECK("an IPLD link gives its CID (dag/resolve)",
+	    rpc_str("{\"Cid\":{\"/\":\"bafyroot\"},\"RemPath\":\"\"}", "Cid", out, sizeof out) == 0 &&
+	    !strcmp(out, "bafyroot"));
+	CHECK("another object is no string", rpc_str("{\"Cid\":{\"a\":\"b\"}}", "Cid", out, sizeof out) < 0);
+
+	CHECK("endpoints that only read: version, id, stats/bw, config/show, pin/ls",
+	    rpc_reads_only("version") && rpc_reads_only("id") && rpc_reads_only("stats/bw") &&
+	    rpc_reads_only("config/show") && rpc_reads_only("pin/ls"));
+	CHECK("  the first and the last of the table, and one with a query",
+	    rpc_reads_only("bitswap/ledger") && rpc_reads_only("version/deps") &&
+	    rpc_reads_only("files/stat?arg=/"));
+	CHECK("endpoints that change the node: repo/gc, block/rm, config, pin/add, pin/rm, shutdown",
+	    !rpc_reads_only("repo/gc") && !rpc_reads_only("block/rm") && !rpc_reads_only("config") &&
+	    !rpc_reads_only("pin/add") && !rpc_reads_only("pin/rm") && !rpc_reads_only("shutdown"));
+	CHECK("  nor a prefix, a longer name, or nothing",
+	    !rpc_reads_only("versio") && !rpc_reads_only("version/x") && !rpc_reads_only("") &&
+	    !rpc_reads_only("files/rm?arg=/"));
 	TAP_DONE();
 }

@@ -27,6 +27,10 @@ endless "ipfs-time-cat --call id" 1 out \
 	ipfs-time-cat -q -n 1 -t 0 --api "$FAULTD/endless:id" --call id
 endless "ipfs-time-cat refs/local (the first reads' check)" 0 err \
 	ipfs-time-cat -n 1 -t 0 --api "$FAULTD/endless:refs.local" --via gateway --gateway "$FAULTD/ok" $cid
+endless "ipfs-time-cat --evict's pin/ls (what it must keep)" 0 err \
+	ipfs-time-cat -n 1 -t 0 --evict --evict-anyway --api "$FAULTD/endless:pin.ls" --via gateway \
+	--gateway "$FAULTD/ok" $cid
+check_grep "  and then nothing is removed" "^ipfs-time-cat: --evict: cannot tell which blocks MFS and the pins hold: pin/ls: .*; no block is removed" "$T/e.err"
 endless "tune-conf version" 1 err \
 	tune-conf -q --timeout 0 --api "$FAULTD/endless:version" -p "$top/tests/data/tune/sweep.tsv"
 endless "tune-conf config/show" 1 err \

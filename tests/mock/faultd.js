@@ -5,7 +5,9 @@
 // 500:block.put) injects it into that endpoint only; the others answer ok.
 //   ok          a healthy reply: {"Version":"mock"}; an add reply (naming a
 //               fixed CID); block/put stores the block and names its CID;
-//               block/stat of a stored block; reads get "hello"
+//               block/stat of a stored block; refs/local and files/stat
+//               of MFS's root name one raw block, pin/ls no pin; reads
+//               get "hello"
 //   delay-MS    the same after MS milliseconds
 //   stall       the request is never answered
 //   reset       the connection is destroyed without a reply
@@ -72,6 +74,14 @@ function ok(rest, req, res, body, q) {
     const digest = crypto.createHash('sha256').update(data).digest();
     stored.set(digest.toString('hex'), data.length);
     json(res, 200, { Key: cidv1(codec, digest), Size: data.length });
+  } else if (rest.startsWith('/api/v0/refs/local')) {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ Ref: OTHER, Err: '' }) + '\n');
+  } else if (rest.startsWith('/api/v0/pin/ls')) {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end();
+  } else if (rest.startsWith('/api/v0/files/stat') && q.get('arg') === '/') {
+    json(res, 200, { Hash: OTHER, Size: 0, CumulativeSize: 0, Blocks: 0, Type: 'directory' });
   } else if (rest.startsWith('/api/v0/block/stat')) {
     json(res, 500, { Message: 'blockservice: key not found', Code: 0, Type: 'error' });
   } else if (rest.startsWith('/ipfs/') || rest.startsWith('/api/v0/cat') || rest.startsWith('/api/v0/block/get')) {

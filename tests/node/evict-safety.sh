@@ -3,7 +3,8 @@
 # removes is only what that read fetches (for CID/path: the folders above
 # and the target's DAG), never a block reachable from B's MFS or from a pin
 # of B, and it says how many blocks and bytes go, and from where, before
-# the first removal. Every claim is checked on B's store (refs/local).
+# the first removal; without --provider it is refused. Every claim is
+# checked on B's store (refs/local).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/ipfsd.sh"
 
@@ -44,6 +45,12 @@ check_eq "set up: U's DAG on A is a root and four leaves" "$(wc -l <u.dag)" 5
 ubytes=$({ echo "$u"; curl -sf -m 60 -X POST "$A/refs?arg=$u&recursive=true" | jq -r .Ref; } |
 	while read -r c; do curl -sf -X POST "$A/block/stat?arg=$c" | jq -r .Size; done | awk '{ s += $1 } END { print s }')
 refs >before.txt
+
+# without --provider, refused before any block is removed
+ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict "$root/a.bin" >refused.tsv 2>refused.err; rc=$?
+check_eq "--evict without --provider: usage error (exit 2)" "$rc" 2
+check_grep "  says why and the ways on" "give --provider MULTIADDR of a node holding the content, or --evict-anyway" refused.err
+check_eq "  no block removed (refs/local before and after)" "$(refs | comm -3 before.txt - | wc -l)" 0
 
 ipfs-time-cat --api "$IPFS_API_B" --gateway "$IPFS_GATEWAY_B" -n 2 --evict --provider "$IPFS_SWARM_A" \
 	"$root/a.bin" "$t" "$u" >run.tsv 2>run.err; rc=$?

@@ -233,14 +233,30 @@ list_read(struct catbench *b, struct target *t, char *err, size_t n)
 		rc = -1;
 	if (rc == 1)
 		rc = blocks_dag(&b->node, b->api, cid, NULL, dag, err, n);
-	/* an ancestor is never in the DAG under it: no block is listed twice */
+	/* the folders above, each once (CID/ and CID//a name CID twice), each
+	 * fetched already by dag/resolve: its size, and not a HAMT shard, whose
+	 * inner shard blocks the read fetches too but dag/resolve does not name */
 	below = dag->n;
-	for (size_t i = 0; rc == 1 && i < above.n; i++)
-		blockset_add(dag, above.v[i].cid);
-	/* what no walk sized: the folders above (dag/resolve fetched them),
-	 * and a raw root when held (else it stays unfetched, of unknown size) */
-	for (size_t i = 0; rc == 1 && i < dag->n; i++)
-		if (!dag->v[i].size && (i >= below || blockset_has(&local, dag->v[i].key)) &&
+	for (size_t i = 0; rc == 1 && i < above.n; i++) {
+		int shard = 0, again = 0;
+
+		for (size_t k = 0; k < dag->n && !again; k++)
+			again = !strcmp(dag->v[k].key, above.v[i].key);
+		if (again)
+			continue;
+		if (blocks_folder(&b->node, b->api, &above.v[i], &shard, err, n) < 0)
+			rc = -1;
+		else if (shard) {
+			snprintf(err, n, "the folder %s above it is a HAMT shard, whose inner blocks are "
+			    "not listed", above.v[i].cid);
+			rc = -1;
+		} else if (blockset_add(dag, above.v[i].cid) == 0)
+			dag->v[dag->n - 1].size = above.v[i].size;
+	}
+	/* what no walk sized: a raw root, when held (else it stays unfetched,
+	 * of unknown size) */
+	for (size_t i = 0; rc == 1 && i < below; i++)
+		if (!dag->v[i].size && blockset_has(&local, dag->v[i].key) &&
 		    blocks_size(&b->node, b->api, &dag->v[i], err, n) < 0)
 			rc = -1;
 	if (rc == 1 && sampled)
@@ -291,6 +307,7 @@ find_kept(struct catbench *b)
 	double t0 = now_mono();
 	/* the run's own MFS folder (--via mfs) is no user data */
 	const char *skip = b->mfsdir ? b->mfsdir + 1 : NULL;
+	size_t was = b->kept.n;
 
 	blockset_free(&b->kept);
 	if (blocks_local(&b->node, b->api, &local, err, sizeof err) < 0 ||
@@ -303,9 +320,13 @@ find_kept(struct catbench *b)
 			b->t[i].stays = 1, b->t[i].warned = 1;
 		return -1;
 	}
+	b->kept_stored = local.n;
 	blockset_free(&local);
-	weprintf("--evict: %zu blocks reachable from MFS and from %zu pins are kept (found in %.1f s)",
-	    b->kept.n, npins, now_mono() - t0);
+	/* said the first time, and again only when it changed */
+	if (!b->kept_said || b->kept.n != was)
+		weprintf("--evict: %zu blocks reachable from MFS and from %zu pins are kept (found%s "
+		    "in %.1f s)", b->kept.n, npins, b->kept_said ? " again" : "", now_mono() - t0);
+	b->kept_said = 1;
 	return 0;
 }
 
@@ -316,31 +337,34 @@ find_kept(struct catbench *b)
 static void
 evict_plan(struct catbench *b)
 {
-	char err[700], root[256];
+	char err[700];
 	size_t ntargets = 0, nblocks = 0, unsized = 0;
 	uint64_t bytes = 0;
 	char more[80] = "";
 
-	if (find_kept(b) < 0)
-		return;
+	/* first what the reads fetch, then what is kept: the listing may
+	 * fetch blocks that MFS or a pin reaches through */
 	for (size_t i = 0; i < b->nt; i++) {
 		struct target *t = &b->t[i];
 
 		if (t->first != i)
 			continue;
-		if (blk_inline(access_root(t, root, sizeof root))) {
-			t->listed = -1;
-			warn_once(t, "an identity CID holds its data inline: nothing to evict", NULL);
-			continue;
-		}
 		if (list_read(b, t, err, sizeof err) < 0) {
 			blockset_free(&t->dag);
 			t->listed = -1;
 			warn_once(t, "cannot list the blocks its read fetches", err);
-			continue;
-		}
-		t->listed = 1;
-		if (!may_go(t, &b->kept))
+		} else if (!t->dag.n) {
+			t->listed = -1;
+			warn_once(t, "its data is inline in its CID: nothing to evict", NULL);
+		} else
+			t->listed = 1;
+	}
+	if (find_kept(b) < 0)
+		return;
+	for (size_t i = 0; i < b->nt; i++) {
+		struct target *t = &b->t[i];
+
+		if (t->first != i || t->listed != 1 || !may_go(t, &b->kept))
 			continue;
 		ntargets++;
 		nblocks += t->dag.n;
@@ -358,19 +382,24 @@ evict_plan(struct catbench *b)
 	    b->provider ? b->provider : "the network (no --provider)");
 }
 
-/* Before a removal: when MFS's root moved since the kept blocks were
- * found, find them again, and check t against them. Whether t may go. */
+/* Before a removal: when MFS's root moved or the store changed since the
+ * kept blocks were found (what was fetched since may join what MFS or a
+ * pin reaches), find them again, and check t against them. Whether t may
+ * go. */
 static int
 still_may_go(struct catbench *b, struct target *t)
 {
 	char err[700], root[sizeof b->mfsroot];
+	long stored = -1;
 
-	if (blocks_mfs(&b->node, b->api, root, sizeof root, err, sizeof err) < 0) {
+	if (blocks_mfs(&b->node, b->api, root, sizeof root, err, sizeof err) < 0 ||
+	    (stored = blocks_local(&b->node, b->api, NULL, err, sizeof err)) < 0) {
 		t->stays = 1;
-		warn_once(t, "cannot check MFS before removing its blocks: none is removed", err);
+		warn_once(t, "cannot check MFS and the store before removing its blocks: none is removed",
+		    err);
 		return 0;
 	}
-	if (strcmp(root, b->mfsroot) && find_kept(b) < 0)
+	if ((strcmp(root, b->mfsroot) || (size_t)stored != b->kept_stored) && find_kept(b) < 0)
 		return 0;
 	return may_go(t, &b->kept);
 }

@@ -11,6 +11,7 @@
 #include "net/rpc.h"
 #include "unixfs/cid.h"
 #include "unixfs/pb.h"
+#include "unixfs/unixfs.h"
 
 enum { BLOCK_MAX = 4 << 20 };	/* more than any node stores in one block */
 
@@ -239,10 +240,12 @@ skipped(const uint8_t *name, size_t len, const char *skip)
 }
 
 /* Queue the links of the dag-pb block b (of the CID named) in dag, but
- * not a link named skip; a raw block's size is its link's Tsize. */
+ * not a link named skip; a raw block's size is its link's Tsize. An
+ * identity CID's dag-pb node is held in the CID itself: its links are
+ * queued in its place (depth: how many such nodes are around b). */
 static int
 links(const uint8_t *b, size_t len, const char *name, const char *skip,
-    struct blockset *dag, struct seen *z, char *err, size_t n)
+    struct blockset *dag, struct seen *z, char *err, size_t n, int depth)
 {
 	const uint8_t *p = b, *end = b + len, *q, *qend;
 	struct pb_field f, g;
@@ -275,8 +278,15 @@ links(const uint8_t *b, size_t len, const char *name, const char *skip,
 			return -1;
 		}
 		cid_info(&c, &ci);
-		if (ci.mhcode == MH_IDENTITY)
-			continue;	/* inline: no block to hold */
+		if (ci.mhcode == MH_IDENTITY) {	/* inline: no block to hold */
+			if (ci.codec == CODEC_DAGPB && (depth >= 64 ||
+			    links(ci.digest, ci.dlen, name, skip, dag, z, err, n, depth + 1) < 0)) {
+				if (depth >= 64)
+					snprintf(err, n, "block %s: identity CIDs nested 64 deep", name);
+				return -1;
+			}
+			continue;
+		}
 		key_of(&c, key);
 		if (!seen_add(z, dag, key))
 			add(dag, cid_str(&c, s), key, ci.codec == CODEC_RAW ? tsize : 0);
@@ -295,10 +305,16 @@ seed(struct blockset *dag, struct seen *z, const char *root, char *err, size_t n
 	struct cid c;
 	char key[180];
 
+	struct cid_info ci;
+
 	if (cid_parse(&c, root) < 0) {
 		snprintf(err, n, "not a CID: %s", root);
 		return -1;
 	}
+	cid_info(&c, &ci);
+	if (ci.mhcode == MH_IDENTITY)	/* no block: a dag-pb node's links instead */
+		return ci.codec == CODEC_DAGPB ?
+		    links(ci.digest, ci.dlen, root, NULL, dag, z, err, n, 1) : 0;
 	key_of(&c, key);
 	if (!seen_add(z, dag, key))
 		add(dag, root, key, 0);
@@ -335,6 +351,8 @@ walk(struct http_req *r, const char *api, struct blockset *dag, size_t from, str
 		cid_info(&c, &ci);
 		if (ci.codec == CODEC_RAW)
 			continue;
+		if (ci.codec != CODEC_DAGPB && mode == WALK_SKIP)
+			continue;	/* kept, what is below it unseen (blocks.h) */
 		if (ci.codec != CODEC_DAGPB) {
 			snprintf(err, n, "block %s: codec 0x%" PRIx64 " (only raw and dag-pb DAGs are walked)",
 			    name, ci.codec);
@@ -350,7 +368,7 @@ walk(struct http_req *r, const char *api, struct blockset *dag, size_t from, str
 			rc = -1;
 		} else {
 			dag->v[i].size = r->len;
-			if (links((const uint8_t *)r->body, r->len, name, skip, dag, z, err, n) < 0)
+			if (links((const uint8_t *)r->body, r->len, name, skip, dag, z, err, n, 0) < 0)
 				rc = -1;
 		}
 		free(q);
@@ -464,6 +482,34 @@ blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid,
 		rc = 0;
 	free(q);
 	free(arg);
+	return rc;
+}
+
+int
+blocks_folder(struct http_req *r, const char *api, struct blk *k, int *shard, char *err,
+    size_t n)
+{
+	char *q = emalloc(strlen(k->cid) + 8);
+	struct pb_node nd = { 0 };
+	struct ufs_data u = { 0 };
+	const char *why = NULL;
+	int rc = -1;
+
+	sprintf(q, "arg=%s", k->cid);
+	if (call(r, api, "block/get", q, BLOCK_MAX, err, n) == 0) {
+		k->size = r->len;
+		if (pb_node_decode(&nd, (const uint8_t *)r->body, r->len, &why) < 0 ||
+		    !nd.has_data || ufs_data_decode(&u, nd.data, nd.datalen, &why) < 0)
+			snprintf(err, n, "block %s: not a UnixFS folder (%s)", k->cid,
+			    why ? why : "no Data");
+		else {
+			*shard = u.type == UFS_HAMTSHARD;
+			rc = 0;
+		}
+	}
+	free(nd.links);
+	free(u.blocksizes);
+	free(q);
 	return rc;
 }
 

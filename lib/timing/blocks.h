@@ -53,7 +53,9 @@ long blocks_local(struct http_req *r, const char *api, struct blockset *out,
  * network: the walk stops at the first block local lacks and returns 0.
  * Without local, block/get fetches what the node lacks. Returns 1 when
  * every block was listed, 0 as said, -1 on an error (err: which block,
- * why; codecs other than raw and dag-pb cannot be walked). A block's size
+ * why; codecs other than raw and dag-pb cannot be walked). Identity CIDs
+ * are no blocks: an inline dag-pb node's links are listed instead (so an
+ * inline root is not in dag). A block's size
  * is known when it was fetched (dag-pb) or its link gave it (raw).
  */
 int blocks_dag(struct http_req *r, const char *api, const char *root,
@@ -67,7 +69,9 @@ int blocks_mfs(struct http_req *r, const char *api, char *root, size_t rn, char 
  * MFS (files/stat /), leaving out links named skip (the run's own folder;
  * NULL: none), and from the recursive pins (pin/ls), and the direct pins,
  * walked over the blocks local holds only: nothing is fetched, and a block
- * the node lacks is kept but what only it links to is not seen. One
+ * the node lacks, or of a codec other than raw and dag-pb, is kept but
+ * what only it links to is not seen; an identity CID's inline dag-pb node
+ * is walked through. One
  * block/get per dag-pb block. MFS's root CID in mfsroot, the pins counted
  * in *npins; kept sorted. 0, or -1 with err.
  */
@@ -79,6 +83,12 @@ int blocks_kept(struct http_req *r, const char *api, const struct blockset *loca
  * the path ends inside a block). */
 int blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid, size_t cn,
     char *err, size_t n);
+
+/* A folder's block (block/get): its size into k->size, and whether it is
+ * a HAMT shard (UnixFS type 5). 0, or -1 with err (also for what is not
+ * a UnixFS node). */
+int blocks_folder(struct http_req *r, const char *api, struct blk *k, int *shard, char *err,
+    size_t n);
 
 /* A block's size from block/stat, into k->size: 0, or -1 with err. */
 int blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_t n);

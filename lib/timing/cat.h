@@ -47,6 +47,8 @@ struct catbench {
 	struct blockset local0;	/* the store before the run (without --evict) */
 	struct blockset kept;	/* --evict: the blocks of MFS and the pins, */
 	char mfsroot[160];	/* when MFS's root was this CID */
+	size_t kept_stored;	/* and the store held this many blocks */
+	int kept_said;		/* how many are kept was said */
 	uint64_t blocks0, bytes0;	/* bitswap's counts, and the store's size, */
 	size_t stored0;			/* before anything asked the node */
 	unsigned long naccess[3];	/* records by access: cold, warm, - */

@@ -68,6 +68,7 @@ struct tune_speedup {
 	size_t na, nb;
 	double med_a, med_b;	/* medians (seconds) of baseline and candidate */
 	double est, lo, hi;	/* speed-up t_a / t_b and its interval; lo, hi NaN when too few */
+	int hl;			/* est is the Hodges-Lehmann estimate (else med_a / med_b) */
 	double p;		/* two-sided Mann-Whitney p */
 	int exact;		/* the exact distribution (else normal) */
 };

@@ -9,6 +9,7 @@
 #include "base/units.h"
 #include "base/util.h"
 #include "net/discover.h"
+#include "stats/stats.h"
 
 /* Kubo's defaults of the keys the rules read (docs/config.md). */
 #define DEF_CHUNKER "size-262144"
@@ -876,47 +877,56 @@ large_rule(struct ctx *x)
 	contest_free(&c);
 }
 
-/* Bare RPC calls (ipfs-time-cat --call) against the node's floor: its
- * version call in the same profile, which reads nothing. */
+/* Bare RPC calls (ipfs-time-cat --call) against the node's floor: the
+ * cheapest call measured in the same profile (the least median; version,
+ * which reads nothing, unless another is cheaper: issue 21: 6). */
 static void
 api_rule(struct ctx *x)
 {
 	const struct tune_arm *floor = NULL;
+	double fmed = INFINITY;
 	size_t m = 0;
 	char t1[32], t2[32], xs[32];
 
 	for (size_t i = 0; i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
+		double med;
 
-		if (is_call(a->op, a->via) && !strcmp(a->op, "version") && a->n > 0 &&
-		    (!floor || a->n > floor->n))
+		if (!is_call(a->op, a->via) || a->n == 0)
+			continue;
+		m++;
+		med = stats_quantile(a->x, a->n, 0.5);
+		if (!floor || med < fmed || (med == fmed && a->n > floor->n)) {
 			floor = a;
-		else if (is_call(a->op, a->via) && strcmp(a->op, "version") && a->n > 0)
-			m++;
+			fmed = med;
+		}
 	}
-	if (!floor && m) {
+	if (m == 1) {
 		struct tune_rec *r = rec_new(x, TR_SKIP, "api", NULL);
 
-		rec_text(&r->evidence, "no version calls to measure the node's floor with "
-		    "(ipfs-time-cat --call version --call id ...)");
+		rec_text(&r->evidence, "one call measured (%s): no cheaper call to measure the node's floor "
+		    "with (ipfs-time-cat --call version --call id ...)", floor->op);
+		floor = NULL;
 	}
+	if (m > 0)
+		m--;		/* the floor is not compared with itself */
 	for (size_t i = 0; floor && i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
 		struct tune_speedup s;
 		struct tune_rec *r;
 		int slow;
 
-		if (!is_call(a->op, a->via) || !strcmp(a->op, "version") || a->n == 0)
+		if (!is_call(a->op, a->via) || a == floor || a->n == 0)
 			continue;
 		tune_speedup(floor->x, floor->n, a->x, a->n, x->o->alpha, &s);
 		slow = tune_api_slow(&s, x->o->api_factor, x->o->alpha, m);
 		r = rec_new(x, slow ? TR_ADVICE : TR_KEEP, "api", NULL);
-		rec_text(&r->evidence, "%s takes %s (median of %zu), %s version's %s (the floor: the node's "
+		rec_text(&r->evidence, "%s takes %s (median of %zu), %s %s's %s (the floor: the node's "
 		    "cheapest call, same profile, n %zu)%s", a->op, fmt_time(s.med_b, t1, sizeof t1), a->n,
-		    fmt_x(s.med_b / s.med_a, xs, sizeof xs), fmt_time(s.med_a, t2, sizeof t2), floor->n,
-		    slow ? "" : ": not slow");
+		    fmt_x(s.med_b / s.med_a, xs, sizeof xs), floor->op, fmt_time(s.med_a, t2, sizeof t2),
+		    floor->n, slow ? "" : ": not slow");
 		if (slow) {
-			r->proposed = json_string(a->op);
+		r->proposed = json_string(a->op);
 			rec_text(&r->what, "%s is slow: %s the floor", a->op, xs);
 			rec_text(&r->note, "at least %g times the floor: the call itself is slow on this node; "
 			    "no configuration key controls it", x->o->api_factor);

@@ -188,6 +188,18 @@ prof-diff -o tsv "$D/calls.tsv" "$D/calls.tsv" | tune-conf -n -j -p - >"$T/same.
 check_eq "api: a profile against itself is not slower" \
 	"$(jqf "$T/same.jsonl" 'select(.rule == "api") | .status' | sort -u)" "keep"
 
+# the floor is the cheapest call measured, not always version (issue 21: 6):
+# stats/bw at 0.50..0.59 ms is significantly cheaper than version's 1.0 ms
+awk -F'\t' -v OFS='\t' '{ print } /^1/ && $2 == "version" { $2 = "stats/bw"; $19 = sprintf("%.6f", $19 - 0.0005); print }' \
+	"$D/calls.tsv" >"$T/bw.tsv"
+tune-conf -n -j -p "$T/bw.tsv" >"$T/bw.jsonl"
+check_grep "api: the floor is the cheapest call, stats/bw" \
+	'id takes 12\.45ms \(median of 10\), 22\.8x stats/bw.s 545\.0us \(the floor: the node.s cheapest call' "$T/bw.jsonl"
+check_grep "api: version is measured against that floor" '"evidence":"version takes 1\.045ms \(median of 10\), 1\.92x stats/bw' "$T/bw.jsonl"
+check_eq "api: the floor is not compared with itself; Bonferroni over the 3 others" \
+	"$(jqf "$T/bw.jsonl" 'select(.rule == "api") | "\(.evidence | split(" ")[0]) \(.alpha)"' | sort | tr '\n' ' ')" \
+	"id 0.0166667 repo/stat 0.0166667 version 0.0166667 "
+
 # --- cache sizing
 tune-conf -n -j -c "$D/mrc.tsv" >"$T/mrc.jsonl"
 check_eq "cache: the key cache from LRU's curve: 200000 entries reach 92%" \

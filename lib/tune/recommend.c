@@ -1153,9 +1153,10 @@ datastore_rule(struct ctx *x)
 			b3[0] = '\0';
 		rec_text(&r->evidence, "%lld blocks in the repo (repo/stat)%s: %s; %llu bytes (%s) give "
 		    "%.3f%% false positives (Kubo's bbloom, k = 7, bits rounded up to a power of two: "
-		    "(1 - e^(-7n/m))^7 <= 1%%, about 1.8 bytes a block)", (long long)n->objects, b3,
+		    "(1 - e^(-7n/m))^7 <= 1%%: %.2f bytes a block)", (long long)n->objects, b3,
 		    cur ? "the current filter gives more than 1% false positives" : "no filter now (0: disabled)",
-		    (unsigned long long)prop, fmt_bytes((double)prop, b2), 100 * tune_bloom_fpr(prop, grown));
+		    (unsigned long long)prop, fmt_bytes((double)prop, b2), 100 * tune_bloom_fpr(prop, grown),
+		    (double)prop / (double)grown);
 		js = jsnote(x, "Datastore.BloomFilterSize");
 		rec_text(&r->note, "pays off most on nodes asked for content they do not have (gateways); "
 		    "costs its size in RAM and a rebuild at every start (Kubo docs)%s%s",

@@ -363,9 +363,17 @@ check_eq "Kubo-shaped: StorageMax raised to 10 GiB, as a string of bytes" \
 check_eq "Kubo-shaped: a null chunker is Kubo's default, the sweep's baseline" \
 	"$(jqf "$T/kubo.jsonl" 'select(.key == "Import.UnixFSChunker") | "\(.current_state) \(.current) \(.proposed) \(.alpha)"')" \
 	"set null size-1048576 0.025"
+# the bytes a block are computed, not Kubo's "about 1.8" (issue 21: 7):
+# 16777216 bytes for 10000000 blocks are 1.68
+check_grep "Kubo-shaped: the filter's bytes a block, computed" \
+	'16777216 bytes \(16M\) give .* 1\.68 bytes a block' "$T/kubo.jsonl"
 tune-conf --api "$KUBO/nolimit" -j -p "$D/sweep.tsv" >"$T/kubo2.jsonl" 2>"$T/err"
 check_eq "Kubo-shaped: 2^64 - 1 is no limit: keep" \
 	"$(jqf "$T/kubo2.jsonl" 'select(.key == "Datastore.StorageMax") | .status')" "keep"
 tune-conf --api "$KUBO/full" -g 10G -j -p "$D/sweep.tsv" >"$T/kubo3.jsonl" 2>"$T/err"
 check_eq "Kubo-shaped: 10G of growth doubles the blocks: a 32 MiB filter" \
 	"$(jqf "$T/kubo3.jsonl" 'select(.key == "Datastore.BloomFilterSize") | .proposed')" 33554432
+check_eq "Kubo-shaped: after growth, the bytes a block are the proposal over the grown blocks" \
+	"$(jqf "$T/kubo3.jsonl" 'select(.key == "Datastore.BloomFilterSize") | .evidence |
+		(capture("(?<g>[0-9]+) after growing").g | tonumber) as $g |
+		(capture("(?<b>[0-9.]+) bytes a block").b) == (33554432 / $g * 100 | round / 100 | tostring)')" true

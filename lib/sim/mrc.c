@@ -22,6 +22,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/mrc.h"
@@ -345,6 +346,20 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 		hi = lo;
 	if (points < 2)
 		points = 2;
+	/* exact counts: the points asked for, distinct, or every capacity there
+	 * is, and said (issue 21: 12) */
+	if (m->byvalue && hi - lo + 1 < (uint64_t)points) {
+		fprintf(stderr, "cache-sim: %llu capacities between %llu and %llu objects: %llu points, not the "
+		    "%d points asked for\n", (unsigned long long)(hi - lo + 1), (unsigned long long)lo,
+		    (unsigned long long)hi, (unsigned long long)(hi - lo + 1), points);
+		points = (int)(hi - lo + 1);
+	}
+	/* a sampled curve sees reuse distances in steps of 1 / rate objects:
+	 * below that its figures are not resolved (issue 21: 12) */
+	if (sampled && !m->bytes && 1 / rate > (double)lo)
+		fprintf(stderr, "cache-sim: sampled at rate %g: the curve does not resolve capacities below "
+		    "%.0f objects (1 / rate); their miss ratios are estimates at best; --sample 1 for exact "
+		    "ones\n", rate, 1 / rate);
 	hits = adj;
 	hb = adjb;
 	for (int i = 0; i < points; i++) {
@@ -353,6 +368,10 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 
 		if (i == points - 1)
 			cap = hi;
+		if (m->byvalue && i > 0 && cap <= last)
+			cap = last + 1;
+		if (m->byvalue && cap > hi - (uint64_t)(points - 1 - i))
+			cap = hi - (uint64_t)(points - 1 - i);
 		if (!m->byvalue)
 			cap = bin_top(bin(cap));
 		if (cap <= last && i > 0)

@@ -282,3 +282,10 @@ check "memory: SVG of a file given by its absolute path" \
 	gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem.svg'" "$top/plots/memory.gp"
 check_eq "memory: the title holds no absolute path" "$(grep -c "$T/deep" mem.svg)" 0
 check "memory: the title names the file" svg mem.svg "memory.tsv"
+
+# --- the compare MRC, one policy before and after: two colours, not both
+# black (issue 21: 15); the second is the palette's blue (#0072B2)
+cache-sim -q --pattern zipf:0.7 -N 5000 -n 50000 --obj-size 1k-64k --mrc >lru-after.tsv
+check "mrc before/after: SVG" ipfs-plot mrc -o mrc-ba.svg lru.tsv lru-after.tsv
+check_eq "mrc before/after: the after curve is blue, not black" \
+	"$(grep -c "stroke='rgb(  0, 114, 178)'" mrc-ba.svg | awk '{print ($1 > 0)}')" 1

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sim/mrc.h"
+#include "base/units.h"
 #include "base/util.h"
 #include "sim/hashtab.h"
 #include "sim/idhash.h"
@@ -60,7 +61,7 @@ struct mrc {
 	/* totals */
 	uint64_t req, reqbytes;		/* every request */
 	uint64_t sreq, sbytes;		/* sampled ones */
-	uint64_t wsbytes, minsize;
+	uint64_t wsbytes, minsize, maxsize;
 };
 
 static size_t
@@ -273,6 +274,8 @@ mrc_feed(void *arg, const struct req *r, size_t n)
 			m->wsbytes += size;
 			if (size < m->minsize)
 				m->minsize = size;
+			if (size > m->maxsize)
+				m->maxsize = size;
 		} else {
 			uint64_t s = m->o[o].slot, w = weight(m, o);
 
@@ -284,6 +287,8 @@ mrc_feed(void *arg, const struct req *r, size_t n)
 			m->so[s] = NIL;
 			m->live -= w;
 			m->o[o].size = size;
+			if (size > m->maxsize)
+				m->maxsize = size;
 			record(m, d + (m->bytes ? size : 1), size);
 		}
 		m->o[o].slot = m->now;
@@ -325,6 +330,25 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 	} else {
 		total = (double)m->req;
 		totalbytes = (double)m->reqbytes;
+	}
+	/* An object larger than a capacity: -p lru (and libCacheSim) does not
+	 * admit it, a miss that evicts nothing; the stack distances count it
+	 * against the others, so the curve is not exact there (issue 21: 11). */
+	if (m->bytes && m->maxsize > 0) {
+		char mx[32], cb[32];
+		struct sbuf { char s[1024]; size_t n; } at = { "", 0 };
+
+		if (m->ncaps) {
+			for (size_t i = 0; i < m->ncaps; i++)
+				if (m->caps[i] < m->maxsize && at.n < sizeof at.s - 40)
+					at.n += (size_t)snprintf(at.s + at.n, sizeof at.s - at.n, "%s%s",
+					    at.n ? ", " : "", fmt_size(m->caps[i], cb));
+		} else if ((m->minsize ? m->minsize : 1) < m->maxsize)
+			snprintf(at.s, sizeof at.s, "every capacity below %s", fmt_size(m->maxsize, cb));
+		if (at.s[0])
+			fprintf(stderr, "cache-sim: objects up to %s are larger than some capacities: the curve "
+			    "is not exact at %s (-p lru does not admit an object larger than the cache, so it "
+			    "evicts nothing; simulate those sizes with -p lru -s)\n", fmt_size(m->maxsize, mx), at.s);
 	}
 	if (m->ncaps) {
 		hits = adj;

@@ -52,8 +52,8 @@ $(foreach d,$(DIRS),$(eval $(call archive_rule,$(d))))
 
 .SECONDEXPANSION:
 $(B)/bin/%: cmd/%.c $$(call ARCHIVES,$$*)
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(call ARCHIVES,$*) $(call SYSLIBS,$*)
+	@mkdir -p $(@D) $(B)/dep/bin
+	$(CC) $(XCFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(B)/dep/bin/$*.d $(LDFLAGS) -o $@ $< $(call ARCHIVES,$*) $(call SYSLIBS,$*)
 
 # unit tests mirror lib/: tests/unit/DIR/NAME.c links every archive
 UNITLIBS = $(foreach d,$(DIRS),$(if $(call SRC,$(d)),$(call ARCHIVE,$(d))))
@@ -61,7 +61,9 @@ $(B)/tests/%: tests/unit/%.c $(UNITLIBS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(UNITLIBS) $(NETLIBS) -lm -lpthread
 
--include $(ALLOBJ:.o=.d) $(BINS:=.d) $(UNITS:=.d)
+# a binary's dependencies are kept out of bin/, so that bin/* is the tools
+# alone (the README copies build/static/bin/*: issue 21: 13)
+-include $(ALLOBJ:.o=.d) $(BINS:$(B)/bin/%=$(B)/dep/bin/%.d) $(UNITS:=.d)
 
 units: $(UNITS)
 

@@ -88,12 +88,15 @@ array sgi[1000]
 array spi[1000]
 nseries = 0
 npi = 1
+ngi = 1
 series_of(s) = sum [k = 1:nseries] (names[k] eq s ? k : 0)
 addseries(s, g, p) = series_of(s) ? 0 : \
 	(nseries = nseries + 1, names[nseries] = s, sgi[nseries] = g, spi[nseries] = p, \
-	 npi = (p > npi ? p : npi), 1)
-# Style of series i: its own, or its group's colour with its source's dash.
-sty_lc(i) = npi > 1 ? lc_(sgi[i]) : lc_(i)
+	 npi = (p > npi ? p : npi), ngi = (g > ngi ? g : ngi), 1)
+# Style of series i: its own, or its group's colour with its source's dash;
+# with one group alone (one policy before and after), the source's colour
+# too, so that before and after are not both black (issue 21: 15).
+sty_lc(i) = npi > 1 ? (ngi > 1 ? lc_(sgi[i]) : lc_(spi[i])) : lc_(i)
 sty_dt(i) = npi > 1 ? dts[(int(spi[i]) - 1) % 5 + 1] : dt_(i)
 sty_pt(i) = npi > 1 ? pt_(sgi[i]) - (spi[i] > 1 && pt_(sgi[i]) > 4 ? 1 : 0) : pt_(i)
 

@@ -22,7 +22,7 @@ cmin = STATS_min
 cmax = STATS_max > STATS_min ? STATS_max : STATS_min + 1
 
 eval terminal
-if (!exists("title")) title = sprintf("The node's memory and CPU during the profile, %s", src)
+if (!exists("title")) title = sprintf("The node's memory and CPU during the profile, %s", basename(src))
 set title title
 set xlabel "seconds since the profile started"
 eval ylabel("resident memory, MiB")

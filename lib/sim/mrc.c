@@ -22,9 +22,11 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/mrc.h"
+#include "base/units.h"
 #include "base/util.h"
 #include "sim/hashtab.h"
 #include "sim/idhash.h"
@@ -59,7 +61,7 @@ struct mrc {
 	/* totals */
 	uint64_t req, reqbytes;		/* every request */
 	uint64_t sreq, sbytes;		/* sampled ones */
-	uint64_t wsbytes, minsize;
+	uint64_t wsbytes, minsize, maxsize;
 };
 
 static size_t
@@ -272,6 +274,8 @@ mrc_feed(void *arg, const struct req *r, size_t n)
 			m->wsbytes += size;
 			if (size < m->minsize)
 				m->minsize = size;
+			if (size > m->maxsize)
+				m->maxsize = size;
 		} else {
 			uint64_t s = m->o[o].slot, w = weight(m, o);
 
@@ -283,6 +287,8 @@ mrc_feed(void *arg, const struct req *r, size_t n)
 			m->so[s] = NIL;
 			m->live -= w;
 			m->o[o].size = size;
+			if (size > m->maxsize)
+				m->maxsize = size;
 			record(m, d + (m->bytes ? size : 1), size);
 		}
 		m->o[o].slot = m->now;
@@ -325,6 +331,25 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 		total = (double)m->req;
 		totalbytes = (double)m->reqbytes;
 	}
+	/* An object larger than a capacity: -p lru (and libCacheSim) does not
+	 * admit it, a miss that evicts nothing; the stack distances count it
+	 * against the others, so the curve is not exact there (issue 21: 11). */
+	if (m->bytes && m->maxsize > 0) {
+		char mx[32], cb[32];
+		struct sbuf { char s[1024]; size_t n; } at = { "", 0 };
+
+		if (m->ncaps) {
+			for (size_t i = 0; i < m->ncaps; i++)
+				if (m->caps[i] < m->maxsize && at.n < sizeof at.s - 40)
+					at.n += (size_t)snprintf(at.s + at.n, sizeof at.s - at.n, "%s%s",
+					    at.n ? ", " : "", fmt_size(m->caps[i], cb));
+		} else if ((m->minsize ? m->minsize : 1) < m->maxsize)
+			snprintf(at.s, sizeof at.s, "every capacity below %s", fmt_size(m->maxsize, cb));
+		if (at.s[0])
+			fprintf(stderr, "cache-sim: objects up to %s are larger than some capacities: the curve "
+			    "is not exact at %s (-p lru does not admit an object larger than the cache, so it "
+			    "evicts nothing; simulate those sizes with -p lru -s)\n", fmt_size(m->maxsize, mx), at.s);
+	}
 	if (m->ncaps) {
 		hits = adj;
 		hb = adjb;
@@ -345,6 +370,20 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 		hi = lo;
 	if (points < 2)
 		points = 2;
+	/* exact counts: the points asked for, distinct, or every capacity there
+	 * is, and said (issue 21: 12) */
+	if (m->byvalue && hi - lo + 1 < (uint64_t)points) {
+		fprintf(stderr, "cache-sim: %llu capacities between %llu and %llu objects: %llu points, not the "
+		    "%d points asked for\n", (unsigned long long)(hi - lo + 1), (unsigned long long)lo,
+		    (unsigned long long)hi, (unsigned long long)(hi - lo + 1), points);
+		points = (int)(hi - lo + 1);
+	}
+	/* a sampled curve sees reuse distances in steps of 1 / rate objects:
+	 * below that its figures are not resolved (issue 21: 12) */
+	if (sampled && !m->bytes && 1 / rate > (double)lo)
+		fprintf(stderr, "cache-sim: sampled at rate %g: the curve does not resolve capacities below "
+		    "%.0f objects (1 / rate); their miss ratios are estimates at best; --sample 1 for exact "
+		    "ones\n", rate, 1 / rate);
 	hits = adj;
 	hb = adjb;
 	for (int i = 0; i < points; i++) {
@@ -353,6 +392,10 @@ mrc_report(struct mrc *m, struct recw *w, int points, int has_size)
 
 		if (i == points - 1)
 			cap = hi;
+		if (m->byvalue && i > 0 && cap <= last)
+			cap = last + 1;
+		if (m->byvalue && cap > hi - (uint64_t)(points - 1 - i))
+			cap = hi - (uint64_t)(points - 1 - i);
 		if (!m->byvalue)
 			cap = bin_top(bin(cap));
 		if (cap <= last && i > 0)

@@ -9,6 +9,7 @@
 #include "base/units.h"
 #include "base/util.h"
 #include "net/discover.h"
+#include "stats/stats.h"
 
 /* Kubo's defaults of the keys the rules read (docs/config.md). */
 #define DEF_CHUNKER "size-262144"
@@ -239,7 +240,8 @@ contest_free(struct contest *c)
 	free(c->note);
 }
 
-/* "at 1M (94% of the bytes added): 17.7x faster [12.1x, 20.3x] (median 21.3ms against 376.6ms, n 8/8, p 0.000155)" */
+/* "at 1M (94% of the bytes added): 17.7x faster [12.1x, 20.3x] (Hodges-Lehmann estimate) with A than
+ * with B (medians 21.3ms against 376.6ms: 17.7x; n 8/8, p 0.000155)" */
 static void
 contest_text(const struct contest *c, size_t k, struct sbuf *b, double *pmax, int *exact)
 {
@@ -257,11 +259,19 @@ contest_text(const struct contest *c, size_t k, struct sbuf *b, double *pmax, in
 			sb_add(b, ": not measured");
 			continue;
 		}
-		sb_add(b, ": %s %s [%s, %s] with %s than with %s (median %s against %s, n %zu/%zu, p %.3g)",
+		/* the estimate named for what it is; beside a Hodges-Lehmann
+		 * estimate, the medians' own ratio, so that every figure printed
+		 * can be recomputed from the others (issue 21: 5) */
+		sb_add(b, ": %s %s [%s, %s] (%s) with %s than with %s (medians %s against %s",
 		    fmt_x(v->est >= 1 ? v->est : 1 / v->est, x1, sizeof x1), v->est >= 1 ? "faster" : "slower",
 		    fmt_x(v->est >= 1 ? v->lo : 1 / v->hi, x2, sizeof x2),
-		    fmt_x(v->est >= 1 ? v->hi : 1 / v->lo, x3, sizeof x3), c->candname[k], c->basename,
-		    fmt_time(v->med_b, t1, sizeof t1), fmt_time(v->med_a, t2, sizeof t2), v->nb, v->na, v->p);
+		    fmt_x(v->est >= 1 ? v->hi : 1 / v->lo, x3, sizeof x3),
+		    v->hl ? "Hodges-Lehmann estimate" : "ratio of the medians", c->candname[k], c->basename,
+		    fmt_time(v->med_b, t1, sizeof t1), fmt_time(v->med_a, t2, sizeof t2));
+		if (v->hl)
+			sb_add(b, ": %s", fmt_x(v->est >= 1 ? v->med_a / v->med_b : v->med_b / v->med_a,
+			    x1, sizeof x1));
+		sb_add(b, "; n %zu/%zu, p %.3g)", v->nb, v->na, v->p);
 		if (v->p > *pmax)
 			*pmax = v->p;
 		*exact &= v->exact;
@@ -867,47 +877,56 @@ large_rule(struct ctx *x)
 	contest_free(&c);
 }
 
-/* Bare RPC calls (ipfs-time-cat --call) against the node's floor: its
- * version call in the same profile, which reads nothing. */
+/* Bare RPC calls (ipfs-time-cat --call) against the node's floor: the
+ * cheapest call measured in the same profile (the least median; version,
+ * which reads nothing, unless another is cheaper: issue 21: 6). */
 static void
 api_rule(struct ctx *x)
 {
 	const struct tune_arm *floor = NULL;
+	double fmed = INFINITY;
 	size_t m = 0;
 	char t1[32], t2[32], xs[32];
 
 	for (size_t i = 0; i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
+		double med;
 
-		if (is_call(a->op, a->via) && !strcmp(a->op, "version") && a->n > 0 &&
-		    (!floor || a->n > floor->n))
+		if (!is_call(a->op, a->via) || a->n == 0)
+			continue;
+		m++;
+		med = stats_quantile(a->x, a->n, 0.5);
+		if (!floor || med < fmed || (med == fmed && a->n > floor->n)) {
 			floor = a;
-		else if (is_call(a->op, a->via) && strcmp(a->op, "version") && a->n > 0)
-			m++;
+			fmed = med;
+		}
 	}
-	if (!floor && m) {
+	if (m == 1) {
 		struct tune_rec *r = rec_new(x, TR_SKIP, "api", NULL);
 
-		rec_text(&r->evidence, "no version calls to measure the node's floor with "
-		    "(ipfs-time-cat --call version --call id ...)");
+		rec_text(&r->evidence, "one call measured (%s): no cheaper call to measure the node's floor "
+		    "with (ipfs-time-cat --call version --call id ...)", floor->op);
+		floor = NULL;
 	}
+	if (m > 0)
+		m--;		/* the floor is not compared with itself */
 	for (size_t i = 0; floor && i < x->ev->narm; i++) {
 		const struct tune_arm *a = &x->ev->arm[i];
 		struct tune_speedup s;
 		struct tune_rec *r;
 		int slow;
 
-		if (!is_call(a->op, a->via) || !strcmp(a->op, "version") || a->n == 0)
+		if (!is_call(a->op, a->via) || a == floor || a->n == 0)
 			continue;
 		tune_speedup(floor->x, floor->n, a->x, a->n, x->o->alpha, &s);
 		slow = tune_api_slow(&s, x->o->api_factor, x->o->alpha, m);
 		r = rec_new(x, slow ? TR_ADVICE : TR_KEEP, "api", NULL);
-		rec_text(&r->evidence, "%s takes %s (median of %zu), %s version's %s (the floor: the node's "
+		rec_text(&r->evidence, "%s takes %s (median of %zu), %s %s's %s (the floor: the node's "
 		    "cheapest call, same profile, n %zu)%s", a->op, fmt_time(s.med_b, t1, sizeof t1), a->n,
-		    fmt_x(s.med_b / s.med_a, xs, sizeof xs), fmt_time(s.med_a, t2, sizeof t2), floor->n,
-		    slow ? "" : ": not slow");
+		    fmt_x(s.med_b / s.med_a, xs, sizeof xs), floor->op, fmt_time(s.med_a, t2, sizeof t2),
+		    floor->n, slow ? "" : ": not slow");
 		if (slow) {
-			r->proposed = json_string(a->op);
+		r->proposed = json_string(a->op);
 			rec_text(&r->what, "%s is slow: %s the floor", a->op, xs);
 			rec_text(&r->note, "at least %g times the floor: the call itself is slow on this node; "
 			    "no configuration key controls it", x->o->api_factor);
@@ -1134,9 +1153,10 @@ datastore_rule(struct ctx *x)
 			b3[0] = '\0';
 		rec_text(&r->evidence, "%lld blocks in the repo (repo/stat)%s: %s; %llu bytes (%s) give "
 		    "%.3f%% false positives (Kubo's bbloom, k = 7, bits rounded up to a power of two: "
-		    "(1 - e^(-7n/m))^7 <= 1%%, about 1.8 bytes a block)", (long long)n->objects, b3,
+		    "(1 - e^(-7n/m))^7 <= 1%%: %.2f bytes a block)", (long long)n->objects, b3,
 		    cur ? "the current filter gives more than 1% false positives" : "no filter now (0: disabled)",
-		    (unsigned long long)prop, fmt_bytes((double)prop, b2), 100 * tune_bloom_fpr(prop, grown));
+		    (unsigned long long)prop, fmt_bytes((double)prop, b2), 100 * tune_bloom_fpr(prop, grown),
+		    (double)prop / (double)grown);
 		js = jsnote(x, "Datastore.BloomFilterSize");
 		rec_text(&r->note, "pays off most on nodes asked for content they do not have (gateways); "
 		    "costs its size in RAM and a rebuild at every start (Kubo docs)%s%s",

@@ -353,6 +353,7 @@ tune_speedup(const double *a, size_t na, const double *b, size_t nb, double alph
 			s->est = s->est + 0.5 * (up - s->est);
 		}
 		s->est = exp(s->est);
+		s->hl = 1;
 		k = tune_shift_k(na, nb, alpha, ut.exact);
 		if (k > 0 && k <= nd + 1 - k) {
 			s->lo = exp(pair_kth(la, na, lb, nb, k));

@@ -68,6 +68,7 @@ struct tune_speedup {
 	size_t na, nb;
 	double med_a, med_b;	/* medians (seconds) of baseline and candidate */
 	double est, lo, hi;	/* speed-up t_a / t_b and its interval; lo, hi NaN when too few */
+	int hl;			/* est is the Hodges-Lehmann estimate (else med_a / med_b) */
 	double p;		/* two-sided Mann-Whitney p */
 	int exact;		/* the exact distribution (else normal) */
 };
@@ -111,8 +112,9 @@ int tune_pick(const struct tune_speedup *sp, size_t ncand, size_t nsizes, double
  * power of two, and a filter of m bits holding n keys has the false-positive
  * rate (1 - exp(-7n/m))^7. tune_bloom_fpr is that rate for a
  * BloomFilterSize of bytes; tune_bloom_bytes the smallest power-of-two
- * byte count whose rate is at most 1% (9.6 bits a block before rounding,
- * "about 1.8 bytes per block" on average after it, Kubo's rule of thumb),
+ * byte count whose rate is at most 1% (9.6 bits a block before rounding;
+ * the bytes a block after it, between 1.2 and 2.4, are computed and printed
+ * with the proposal),
  * 0 for no blocks; tune_bloom_enough says whether current bytes reach 1%.
  */
 #define TUNE_BLOOM_FPR 0.01

@@ -218,3 +218,27 @@ check_grep "  reports what was simulated" '^# interrupted after [0-9]+ requests'
 check_eq "  with a row per cache" "$(grep -vc '^#' out)" "3"
 check_sh "SIGPIPE ends quietly" \
 	"cache-sim --pattern zipf:1 -n 100000000 --emit-trace 2>err.pipe | head -1 >/dev/null; test ! -s err.pipe"
+
+# --- the curve's grid gives the points asked for (issue 21: 12): -k 40 on
+# 10000 objects is 40 capacities, distinct; more points than capacities are
+# all of them, and said
+cache-sim --mrc -q -u objects -k 40 --pattern zipf:0.8 -N 10000 -n 20000 >"$T/k40.tsv" 2>"$T/k40.err"
+check_eq "mrc -k 40: 40 points" "$(col "$T/k40.tsv" capacity | wc -l)" 40
+check_eq "mrc -k 40: distinct capacities" "$(col "$T/k40.tsv" capacity | sort -un | wc -l)" 40
+cache-sim --mrc -u objects -k 40 --pattern zipf:0.8 -N 20 -n 2000 >"$T/k20.tsv" 2>"$T/k20.err"
+check_eq "mrc -k 40 on 20 objects: the 20 capacities there are" "$(col "$T/k20.tsv" capacity | wc -l)" 20
+check_grep "mrc -k 40 on 20 objects: says so" 'cache-sim: .*20 capacities .*40 points' "$T/k20.err"
+# a sampled curve cannot resolve capacities below 1 / rate objects: said
+cache-sim --mrc -u objects --sample 0.01 --pattern zipf:0.8 -N 10000 -n 100000 >"$T/smp.tsv" 2>"$T/smp.err"
+check_grep "sampled mrc: warns of the capacities below its resolution" \
+	'cache-sim: .*sampled.*capacities below 100 objects' "$T/smp.err"
+
+# --- objects larger than a capacity (issue 21: 11): -p lru does not admit
+# them (a miss that evicts nothing, as libCacheSim does), while the stack
+# distances of --mrc count them: the curve is not exact below the largest
+# object, and says so naming those capacities
+cache-sim -q --pattern zipf:0.9 -N 2000 -n 20000 --obj-size 1k-1M --emit-trace >"$T/big.txt"
+cache-sim --mrc -u bytes -s 64k,512k,4M "$T/big.txt" >"$T/big-mrc.tsv" 2>"$T/big-mrc.err"
+check_grep "mrc: warns where objects are larger than the capacity" \
+	'cache-sim: .*larger than .*: the curve is not exact at 64k, 512k' "$T/big-mrc.err"
+check_eq "mrc: no warning for a capacity above the largest object" "$(grep -c '4M' "$T/big-mrc.err")" 0

@@ -31,3 +31,6 @@ done
 check_eq "every include names its folder" \
 	"$(grep -Hn '#include "[^/"]*"' lib/*/*.[ch] cmd/*.c | grep -v '"tap.h"')" ""
 check_eq "no source file outside a folder" "$(ls lib/*.[ch] 2>/dev/null)" ""
+# build/bin holds the tools alone: dependency files go to build/dep (issue 21: 13)
+check_eq "build/bin holds the tools alone, no .d files" \
+	"$(cd "${IPFSPERF_BUILD:-$top/build}/bin" && ls | tr '\n' ' ')" "$(cd "$top/cmd" && ls *.c | sed 's/\.c$//' | tr '\n' ' ')"

@@ -273,3 +273,19 @@ check_eq "installed: --script" "$(inst/bin/ipfs-plot --script mrc)" "$T/inst/sha
 mkdir -p lone && cp "$top/scripts/ipfs-plot" lone/
 check_exit "no gnuplot scripts anywhere: exit 1" 1 lone/ipfs-plot latency-cdf -o lone.png "$d/old.tsv"
 check_grep "no gnuplot scripts: says so" 'cannot find the gnuplot scripts' "$T/err"
+
+# --- memory.png's title names the file, not its absolute path (issue 21: 15)
+mkdir -p "$T/deep/run"
+awk 'BEGIN { OFS = "\t"; print "t", "phase", "rss_bytes", "cpu_s"
+	for (i = 0; i < 20; i++) print i, (i < 10 ? "add" : "cat"), 100e6 + i * 1e6, i * 0.1 }' >"$T/deep/run/memory.tsv"
+check "memory: SVG of a file given by its absolute path" \
+	gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem.svg'" "$top/plots/memory.gp"
+check_eq "memory: the title holds no absolute path" "$(grep -c "$T/deep" mem.svg)" 0
+check "memory: the title names the file" svg mem.svg "memory.tsv"
+
+# --- the compare MRC, one policy before and after: two colours, not both
+# black (issue 21: 15); the second is the palette's blue (#0072B2)
+cache-sim -q --pattern zipf:0.7 -N 5000 -n 50000 --obj-size 1k-64k --mrc >lru-after.tsv
+check "mrc before/after: SVG" ipfs-plot mrc -o mrc-ba.svg lru.tsv lru-after.tsv
+check_eq "mrc before/after: the after curve is blue, not black" \
+	"$(grep -c "stroke='rgb(  0, 114, 178)'" mrc-ba.svg | awk '{print ($1 > 0)}')" 1

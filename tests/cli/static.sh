@@ -3,6 +3,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$top/tests/static.inc"
 check "make static" make -s -C "$top" static
+check_eq "build/static/bin holds the tools alone, no .d files (the README copies bin/*)" \
+	"$(cd "$S" && ls | tr '\n' ' ')" "$(printf '%s ' $static_tools)"
 for t in $static_tools; do
 	check_eq "$t: no interpreter, no dynamic section" \
 		"$(readelf -lW "$S/$t" | grep -c INTERP) $(readelf -d "$S/$t" | grep -c '(NEEDED)\|Dynamic section')" "0 0"

@@ -15,3 +15,9 @@ ipfs-profile -q -n 10 -s 1k --test add,api --no-plots -l new -o "$T/gn.tsv" --ou
 prof-diff --fail-slower 50 "$T/gb.tsv" "$T/gn.tsv" >"$T/gate.txt" 2>"$T/gate.err"
 check_eq "gate example: every group can reach significance" "$(grep -c 'cannot fire' "$T/gate.err")" 0
 check_eq "gate example: the groups match across the two labels" "$(grep -c 'on one side only\|no group in common' "$T/gate.txt" "$T/gate.err" | awk -F: '{n += $2} END {print n}')" 0
+
+# the README's open-loop jq line, as written but for its count (issue 21:
+# 13): it skips the metadata line and prints one latency, a number
+readme_jq=$(sed -n '/ipfs-time-cat -j -n 2000 -r 200 --call version/{N;p}' "$top/README.md" | sed 's/-n 2000/-n 20/')
+check_sh "README: the open-loop jq line runs" "$readme_jq"
+check_grep "README: it prints one latency in seconds" '^[0-9]+\.[0-9]+$' "$T/out"

@@ -143,17 +143,19 @@ man_examples() {
 
 # check_man_examples PAGE: run every EXAMPLES block of PAGE under bash -e
 # -o pipefail in a scratch directory; each must exit 0, and its output must
-# hold no "null" (a jq filter that read a metadata line or a missing key)
-# and no jq error (issue 21: 13).
+# hold no "null" outside JSON (a jq filter that read a metadata line or a
+# missing key; a JSON line may hold null fields) and no jq error (issue 21:
+# 13).
 check_man_examples() {
 	local page=$1 n=0 block
 	while IFS= read -r -d '' block; do
 		n=$((n + 1))
 		(cd "$T" && check_sh "$(basename "$page") example $n" "set -e
 $block")
-		if grep -qw null "$T/out" || grep -q '^jq: error' "$T/err"; then
+		if grep -v '^[[:space:]]*[{[]' "$T/out" | grep -qw null || grep -q '^jq: error' "$T/err"; then
 			notok "$(basename "$page") example $n: output without null or jq errors" \
-			    "$(grep -w null "$T/out" | head -n 3)" "$(grep '^jq: error' "$T/err" | head -n 3)"
+			    "$(grep -v '^[[:space:]]*[{[]' "$T/out" | grep -w null | head -n 3)" \
+			    "$(grep '^jq: error' "$T/err" | head -n 3)"
 		else ok "$(basename "$page") example $n: output without null or jq errors"; fi
 	done < <(man_examples "$page")
 	[ $n -gt 0 ] || notok "$(basename "$page") has EXAMPLES"

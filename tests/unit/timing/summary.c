@@ -51,6 +51,7 @@ main(void)
 	    strlen("ipfs-time-cat: 1 requests in 0.25 s (4.0/s), 0 failed (and 1 warm-up, 0 failed)\n")));
 	if (tap_failed)
 		printf("  got: %s", r);
+	runsum_free(&s);
 	runsum_start(&s);
 	runsum_add(&s, &warm, NULL);
 	r = report(&s, "requests");

@@ -16,6 +16,7 @@
 #include "timing/inputs.h"
 #include "timing/options.h"
 #include "timing/payload.h"
+#include "timing/remove.h"
 #include "unixfs/dag.h"
 
 static const char synopsis[] =
@@ -23,11 +24,12 @@ static const char synopsis[] =
 "       [-r rate] [-l label] [-t timeout] [-H header] [--seed n] [--same]\n"
 "       [--show-warmup] [--chunker spec] [--cid-version 0|1] [--raw-leaves]\n"
 "       [--pin | --no-pin] [--only-hash] [--via rpc | chunked]\n"
-"       [--chunk-mode block | car] [--api url] [--api-auth-file file] [file ...]\n";
+"       [--chunk-mode block | car] [--api url] [--api-auth-file file] [file ...]\n"
+"       ipfs-time-add --remove [-q] [--api url] [--api-auth-file file] [records ...]\n";
 
 enum {
 	O_SEED = TO_FIRST_FREE, O_SAME, O_CHUNKER, O_CIDV, O_RAW, O_PIN, O_NOPIN,
-	O_ONLYHASH, O_VIA, O_CHUNKMODE
+	O_ONLYHASH, O_VIA, O_CHUNKMODE, O_REMOVE
 };
 
 static const struct cli_opt addopts[] = {
@@ -42,6 +44,7 @@ static const struct cli_opt addopts[] = {
 	{ "only-hash", O_ONLYHASH, no_argument, NULL, "the node computes CIDs and stores nothing" },
 	{ "via", O_VIA, required_argument, "rpc|chunked", "plain add (rpc) or chunk-put's upload" },
 	{ "chunk-mode", O_CHUNKMODE, required_argument, "block|car", "--via chunked: block/put or dag/import" },
+	{ "remove", O_REMOVE, no_argument, NULL, "unpin and remove what the add records' runs added" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const struct cli_opt *const opts[] = { addopts, timeopt_opts, cli_std, NULL };
@@ -59,15 +62,20 @@ main(int argc, char *argv[])
 	const char *sizes = "1024,10240,102400,1048576", *bad;
 	char extra[1024], why[160], chunkspec[32], *query, *url, *end;
 	int64_t *sizev = NULL;
-	int ch, seeded = 0, rc, chunked = 0;
+	int ch, seeded = 0, rc, chunked = 0, removing = 0, others = 0;
 	uint64_t chunk;
 
 	setargv0(argv[0]);
 	cli_usage(synopsis);
 	timeopt_init(&o);
 	while ((ch = cli_next(argc, argv, opts)) != -1) {
-		if (timeopt_parse(&o, ch, optarg))
+		if (timeopt_parse(&o, ch, optarg)) {
+			/* with --remove, only -q, --api, --api-auth-file, -t count */
+			others += ch != 'q' && ch != TO_API && ch != TO_AUTHFILE && ch != 't' &&
+			    ch != TO_CACERT;
 			continue;
+		}
+		others += ch != O_REMOVE;
 		switch (ch) {
 		case 's': sizes = optarg; break;
 		case O_SEED:
@@ -84,11 +92,24 @@ main(int argc, char *argv[])
 		case O_NOPIN: p.pin = 0; break;
 		case O_ONLYHASH: p.onlyhash = 1; break;
 		case O_VIA: chunked = cli_choice("--via", optarg, vias); break;
+		case O_REMOVE: removing = 1; break;
 		case O_CHUNKMODE:
 			up.mode = cli_choice("--chunk-mode", optarg, modes) ? UP_CAR : UP_BLOCK;
 			break;
 		default: cli_badopt();
 		}
+	}
+	if (removing) {
+		static char *std[] = { "-", NULL };
+
+		if (others)
+			usageerr("--remove: only -q, -t, --api, --api-auth-file and --cacert go with it");
+		timeopt_finish(&o);
+		sig_init();
+		rc = remove_added(o.api, &o.http, optind < argc ? argv + optind : std,
+		    optind < argc ? argc - optind : 1, o.quiet);
+		timeopt_free(&o);
+		return rc;
 	}
 	b.nfiles = argc - optind;
 	b.files = inputs_stage(argv + optind, b.nfiles);
@@ -153,6 +174,11 @@ main(int argc, char *argv[])
 	else
 		snprintf(extra, sizeof extra, "seed %llu concurrency %d rate %g query %s",
 		    (unsigned long long)b.seed, b.r.run.concurrency, b.r.run.rate, query);
+	/* whether the node held the content before: known for generated
+	 * payloads (a random seed is new; a given one is checked), not for
+	 * files or what --only-hash does not store (dedup unset) */
+	if (b.nfiles || p.onlyhash)
+		b.dedup = -1;
 	if (seeded && !p.onlyhash && !b.nfiles)
 		addbench_check_seed(&b, o.api, query, &o.http);
 	addbench_open(&b, o.json, argv0, url_redact(o.api), extra);

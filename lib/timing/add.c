@@ -209,7 +209,9 @@ addbench_write(struct addbench *b, struct timing *t)
 {
 	int c = TC_NCOLS;
 
-	recw_int(b->out, c++, b->dedup);
+	if (b->dedup >= 0)
+		recw_int(b->out, c, b->dedup);
+	c++;
 	recw_str(b->out, c++, b->chunker);
 	if (b->raw_leaves >= 0)
 		recw_int(b->out, c, b->raw_leaves);

@@ -22,7 +22,7 @@ struct addbench {
 	int same;		/* identical payload every iteration */
 	const char *url;	/* the add URL, query included */
 	struct recw *out;	/* opened by addbench_open */
-	int dedup;		/* the node held the content before the run */
+	int dedup;		/* the node held the content before the run; -1: not known */
 	/* how the content is laid out and sent, for every record: the
 	 * chunker spec, raw leaves, CID version, and with --via chunked the
 	 * upload mode and its parallel requests (NULL, < 0: the node's

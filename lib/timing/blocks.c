@@ -391,6 +391,40 @@ blocks_dag(struct http_req *r, const char *api, const char *root,
 	return rc;
 }
 
+int
+blocks_dag_held(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, struct blockset *dag, char *err, size_t n)
+{
+	struct seen z = { 0 };
+	int rc;
+
+	memset(dag, 0, sizeof *dag);
+	rc = seed(dag, &z, root, err, n) < 0 ? -1 :
+	    walk(r, api, dag, 0, &z, local, WALK_SKIP, NULL, err, n) < 0 ? -1 : 0;
+	free(z.slot);
+	if (rc < 0)
+		blockset_free(dag);
+	return rc;
+}
+
+int
+blocks_unpin(struct http_req *r, const char *api, const char *cid, char *err, size_t n)
+{
+	char *q = emalloc(strlen(cid) + 32), why[600];
+	int rc;
+
+	sprintf(q, "arg=%s&recursive=true", cid);
+	rc = call(r, api, "pin/rm", q, 1 << 16, why, sizeof why);
+	free(q);
+	if (rc == 0)
+		return 1;
+	/* Kubo: "not pinned or pinned indirectly"; js-ipfs: "... is not pinned" */
+	if (strstr(why, "not pinned"))
+		return 0;
+	snprintf(err, n, "%s", why);
+	return -1;
+}
+
 /* Each "Cid" of a pin/ls?stream=true reply of type, seeded in dag (direct:
  * their links are not followed, so they are seeded after the walk). */
 static int

@@ -61,6 +61,17 @@ long blocks_local(struct http_req *r, const char *api, struct blockset *out,
 int blocks_dag(struct http_req *r, const char *api, const char *root,
     const struct blockset *local, struct blockset *dag, char *err, size_t n);
 
+/* The blocks of the DAG under root that local holds, root first, each
+ * once: a block local lacks is left out and what only it links to is not
+ * seen; a block of a codec other than raw and dag-pb is a leaf. Nothing is
+ * fetched. 0, or -1 with err. */
+int blocks_dag_held(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, struct blockset *dag, char *err, size_t n);
+
+/* Remove root's recursive pin (pin/rm): 1 when it was pinned, 0 when it
+ * was not, -1 with err on another error. */
+int blocks_unpin(struct http_req *r, const char *api, const char *cid, char *err, size_t n);
+
 /* The CID of MFS's root now (files/stat /): 0, or -1 with err. */
 int blocks_mfs(struct http_req *r, const char *api, char *root, size_t rn, char *err, size_t n);
 

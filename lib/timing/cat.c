@@ -314,6 +314,50 @@ uses_mfs(const struct catbench *b)
 	return 0;
 }
 
+/* Note the blocks MFS's root and the scratch folder are now (files/stat):
+ * each step of the set-up writes a new version of both, which files/rm
+ * leaves in the store, named by nothing. */
+static void
+mfs_note(struct catbench *b, struct http_req *r)
+{
+	const char *paths[2] = { "/", b->mfsdir };
+	char err[600], h[CID_MAXSTR + 8], *q;
+
+	for (int i = 0; i < 2; i++) {
+		q = emalloc(strlen(paths[i]) + 8);
+		sprintf(q, "arg=%s", paths[i]);
+		if (mfs_call(b, r, "files/stat", q, err, sizeof err) == 0 &&
+		    rpc_str(r->body, "Hash", h, sizeof h) == 0 && !blk_inline(h))
+			blockset_add(&b->mfsmade, h);
+		free(q);
+	}
+}
+
+/* The blocks new in the store since local0 that are MFS folders naming
+ * the scratch folder (block/get: its name is in their bytes), noted. */
+static void
+mfs_new_roots(struct catbench *b, struct http_req *r, const struct blockset *local0)
+{
+	struct blockset now;
+	char err[600], *q;
+	const char *name = b->mfsdir + 1;
+
+	if (blocks_local(r, b->api, &now, err, sizeof err) < 0)
+		return;
+	for (size_t i = 0; i < now.n; i++) {
+		if (blockset_has(local0, now.v[i].key))
+			continue;
+		q = emalloc(strlen(now.v[i].cid) + 8);
+		sprintf(q, "arg=%s", now.v[i].cid);
+		r->len = 0;
+		if (mfs_call(b, r, "block/get", q, err, sizeof err) == 0 && r->body &&
+		    memmem(r->body, r->len, name, strlen(name)))
+			blockset_add(&b->mfsmade, now.v[i].cid);
+		free(q);
+	}
+	blockset_free(&now);
+}
+
 /*
  * --via mfs: a scratch folder /ipfsperf-PID-N in the node's MFS holding a
  * copy (files/cp, which links the content, it does not read it) of every
@@ -324,15 +368,30 @@ static void
 mfs_stage(struct catbench *b)
 {
 	struct http_req r;
-	char err[600], *q, *esc;
+	char err[600], before[CID_MAXSTR + 8], key[180], *q, *esc;
+	struct blockset local0;
+	int have0;
 
 	http_req_init(&r, b->r.run.http);
 	b->mfsdir = emalloc(64);
 	snprintf(b->mfsdir, 64, "/ipfsperf-%ld-%u", (long)getpid(), (unsigned)time(NULL));
 	q = emalloc(strlen(b->mfsdir) + 32);
 	sprintf(q, "arg=%s&parents=true", b->mfsdir);
+	/* MFS's root before is the user's: never one of the blocks made */
+	if (blocks_mfs(&r, b->api, before, sizeof before, err, sizeof err) < 0)
+		before[0] = '\0';
+	/* files/mkdir writes MFS's root twice, and files/stat names the
+	 * second only: the store before and after it tells the first */
+	have0 = blocks_local(&r, b->api, &local0, err, sizeof err) >= 0;
 	if (mfs_call(b, &r, "files/mkdir", q, err, sizeof err) < 0)
 		weprintf("--via mfs: files/mkdir %s: %s", b->mfsdir, err);
+	else {
+		if (have0)
+			mfs_new_roots(b, &r, &local0);
+		mfs_note(b, &r);
+	}
+	if (have0)
+		blockset_free(&local0);
 	free(q);
 	for (size_t i = 0; i < b->nt; i++) {
 		if (b->t[i].first != i)
@@ -342,10 +401,53 @@ mfs_stage(struct catbench *b)
 		sprintf(q, "arg=/ipfs/%s&arg=%s/%zu", esc, b->mfsdir, i);
 		if (mfs_call(b, &r, "files/cp", q, err, sizeof err) < 0)
 			weprintf("--via mfs: files/cp /ipfs/%s: %s", b->t[i].path, err);
+		else
+			mfs_note(b, &r);
 		free(q);
 		free(esc);
 	}
+	if (before[0] && blk_key(before, key) == 0)
+		for (size_t i = 0; i < b->mfsmade.n; i++)
+			if (!strcmp(b->mfsmade.v[i].key, key))
+				b->mfsmade.v[i].key[0] = '\0';	/* not ours: dropped below */
 	http_req_free(&r);
+}
+
+/* After files/rm: remove the folder blocks the set-up made that neither
+ * MFS now nor a pin keeps (the user's own MFS root is never one). */
+static void
+mfs_forget(struct catbench *b, struct http_req *r)
+{
+	struct blockset local, kept, gone = { 0 };
+	char err[800], root[CID_MAXSTR + 8];
+	size_t npins;
+
+	if (!b->mfsmade.n)
+		return;
+	if (blocks_local(r, b->api, &local, err, sizeof err) < 0) {
+		weprintf("--via mfs: the set-up's %zu folder blocks are left: %s", b->mfsmade.n, err);
+		return;
+	}
+	if (blocks_kept(r, b->api, &local, NULL, &kept, root, sizeof root, &npins, err,
+	    sizeof err) < 0) {
+		weprintf("--via mfs: the set-up's %zu folder blocks are left: %s", b->mfsmade.n, err);
+		blockset_free(&local);
+		return;
+	}
+	for (size_t i = 0; i < b->mfsmade.n; i++) {
+		struct blk *k = &b->mfsmade.v[i];
+
+		if (k->key[0] && blockset_has(&local, k->key) && !blockset_has(&kept, k->key) &&
+		    !blockset_has(&gone, k->key)) {
+			blockset_add(&gone, k->cid);
+			blockset_sort(&gone);
+		}
+	}
+	if (blocks_rm(r, b->api, &gone, err, sizeof err) < 0)
+		weprintf("--via mfs: removing the set-up's folder blocks: %s", err);
+	blockset_free(&gone);
+	blockset_free(&kept);
+	blockset_free(&local);
 }
 
 /* Remove the scratch folder, whatever happened to the run. */
@@ -360,7 +462,10 @@ mfs_unstage(struct catbench *b)
 	sprintf(q, "arg=%s&recursive=true", b->mfsdir);
 	if (mfs_call(b, &r, "files/rm", q, err, sizeof err) < 0)
 		weprintf("--via mfs: files/rm %s: %s (remove it by hand)", b->mfsdir, err);
+	else
+		mfs_forget(b, &r);
 	free(q);
+	blockset_free(&b->mfsmade);
 	http_req_free(&r);
 }
 

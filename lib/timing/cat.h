@@ -37,6 +37,7 @@ struct catbench {
 	int ncalls;
 	int via[3], nvia;	/* VIA_RPC / VIA_GATEWAY / VIA_MFS, in the order given */
 	char *mfsdir;		/* with VIA_MFS: the scratch MFS folder of the run */
+	struct blockset mfsmade;	/* the MFS folder blocks its set-up wrote */
 	struct timerun r;	/* iterations, warm-ups, label, concurrency... */
 	int verify, discard;
 	int evict;		/* --evict: each read is a pair, cold after block/rm, then warm */

@@ -87,7 +87,7 @@ workload_run() {
 		say "workload step $k: $*"
 		case $1 in
 		sizes)
-			step "workload-$k-add.tsv" own ipfs-time-add -q -n "$n" -s "$2"
+			adds added "workload-$k-add.tsv" own ipfs-time-add --show-warmup -q -n "$n" -s "$2"
 			step "workload-$k-cat.tsv" own ipfs-time-cat -q -n "$n" --via rpc,gateway --verify \
 				"$dir/workload-$k-add.tsv" ;;
 		cids)
@@ -103,6 +103,9 @@ workload_run() {
 		chunk-put)
 			shift
 			step "workload-$k.tsv" own chunk-put -q "$@" ;;
+		ipfs-time-add)
+			shift
+			adds added "workload-$k.tsv" own ipfs-time-add --show-warmup -q -n "$n" "$@" ;;
 		*)
 			wl_t=$1; shift
 			step "workload-$k.tsv" own "$wl_t" -q -n "$n" "$@" ;;

@@ -94,6 +94,9 @@ check_eq "  no block was removed (refs/local before and after)" \
 curl -sf -m 60 -X POST "$IPFS_API_B/api/v0/pin/rm?arg=$cid" >/dev/null
 
 # ipfs-profile --provider: the cat section reads A's content on B, cold then warm
+pinsof() { curl -sf -m 60 -X POST "$1/api/v0/pin/ls?type=recursive" | jq -r '.Keys | keys[]' | sort; }
+storeof() { curl -sf -m 60 -X POST "$1/api/v0/refs/local" | jq -r .Ref | sort; }
+pinsof "$IPFS_API_A" >pinsA0; storeof "$IPFS_API_A" >storeA0; storeof "$IPFS_API_B" >storeB0
 ipfs-profile -q -n 2 -s 1k,64k --test cat --api "$IPFS_API_B" --gateway "$IPFS_GATEWAY_B" \
 	--provider "$IPFS_API_A" --no-metrics --no-plots --output-dir prof >/dev/null 2>prof.err; rc=$?
 check_eq "ipfs-profile --provider: exit 0" "$rc" 0
@@ -106,3 +109,8 @@ check_sh "  profiling_results.json: 12 verified, the provider named" \
 	"jq -e --arg p '$IPFS_SWARM_A' '.cold_reads.verified == 12 and .cold_reads.provider == \$p' prof/profiling_results.json"
 check_sh "  the provider's adds are apart from the profile's records" \
 	"[ -s prof/provider-add.tsv ] && [ \$(col_where prof/profile.tsv op=add op | wc -l) -eq 0 ]"
+check_eq "  what it added on the provider, it removed: its pins as before" "$(pinsof "$IPFS_API_A" | comm -3 - pinsA0)" ""
+check_eq "  and its store" "$(storeof "$IPFS_API_A" | comm -3 - storeA0)" ""
+check_eq "  what the reads fetched here is removed too" "$(storeof "$IPFS_API_B" | comm -13 storeB0 -)" ""
+check_eq "  nothing was left" "$(grep -c " left " prof/removed.txt)" 0
+check_eq "  two lines, one a node" "$(grep -c -- '--remove at ' prof/removed.txt)" 2

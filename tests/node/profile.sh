@@ -4,9 +4,27 @@
 # runs, the Prometheus textfile, workloads.
 . "$(dirname "$0")/../lib.sh"
 cd "$T" || exit 1
+A=$IPFS_API/api/v0
+# the node's store by multihash (refs/local names each block as a raw
+# CIDv1) and its recursive pins
+refs() { curl -sf -m 60 -X POST "$A/refs/local" | jq -r .Ref | xargs node "$top/tests/node/cidhex.mjs" -m | sort -u; }
+pins() { curl -sf -m 60 -X POST "$A/pin/ls?type=recursive" | jq -r '.Keys | keys[]' | sort; }
 
+refs >store0
+pins >pins0
 ipfs-profile -n 3 -s 1k,64k --output-dir all >all.out 2>all.err; rc=$?
 check_eq "--test all: exit 0" "$rc" 0
+# what it added, it removed: warm-ups too, kept apart from the measured
+check_eq "  the node's pins are as before the profile" "$(pins | comm -3 - pins0)" ""
+refs >store1
+check_eq "  no block is left, nor MFS scratch folders (--via mfs)" "$(comm -13 store0 store1 | wc -l)" 0
+check_eq "  no block the node held before is gone" "$(comm -23 store0 store1)" ""
+check_grep "  said: how many roots and blocks" \
+	"^ipfs-profile: --remove at http://127\.0\.0\.1:[0-9]+: 16 added roots \(16 records\): 16 unpinned, [0-9]+ blocks removed \([0-9]+ bytes\) and checked gone$" all.err
+check_eq "  the warm-up adds recorded apart, one per size and way" \
+	"$(cat all/warmup/add-rpc.tsv all/warmup/add-chunked.tsv | col_where /dev/stdin warmup=1 op | wc -l)" 4
+check_eq "  the measured files hold none" "$(col_where all/add-rpc.tsv warmup=1 op | wc -l)" 0
+check_sh "  removed.txt holds what was said" "grep -q 'checked gone' all/removed.txt"
 for f in add-rpc.tsv add-chunked.tsv cat.tsv calls.tsv cache-random.tsv cache-reads.tsv \
     cache-mrc.tsv profile.tsv memory.tsv summary.txt profiling_results.json; do
 	check_sh "  the folder holds $f" "[ -s all/$f ]"

@@ -16,13 +16,14 @@ canary() { [ -e "$T/canary" ] && echo "created" || echo "never created"; }
 names="sp ace|it's|say \"hi\"|x\$(touch canary)y|x\`touch canary\`y|G*|q?|[ab|out';system('touch canary');x='|x'.system('touch canary').'|%s\\n@x|a'b@x"
 
 # --- ipfs-profile: the folder, the label, --prom and --append, pictures
+# (--keep-content: the workloads below read back what these profiles added)
 i=0
 IFS='|'
 for name in $names; do
 	unset IFS
 	i=$((i + 1))
 	mkdir -p "p$i"
-	ipfs-profile -q -n 1 -s 1k --test add,api,cache -l "$name" --output-dir "$T/p$i/$name" \
+	ipfs-profile -q -n 1 -s 1k --test add,api,cache --keep-content -l "$name" --output-dir "$T/p$i/$name" \
 		--prom "$T/p$i/$name.prom" --append "$T/p$i/$name.hist" >/dev/null 2>"p$i.err"; rc=$?
 	check_eq "ipfs-profile, folder and label '$name': exit 0" "$rc" 0
 	d=$T/p$i/$name

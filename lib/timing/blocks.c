@@ -377,34 +377,35 @@ walk(struct http_req *r, const char *api, struct blockset *dag, size_t from, str
 	return rc;
 }
 
-int
-blocks_dag(struct http_req *r, const char *api, const char *root,
-    const struct blockset *local, struct blockset *dag, char *err, size_t n)
+/* The DAG under root, walked in mode: walk's status, or -1 with err. */
+static int
+dag_walk(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, enum walk mode, struct blockset *dag, char *err, size_t n)
 {
 	struct seen z = { 0 };
 	int rc;
 
 	memset(dag, 0, sizeof *dag);
-	rc = seed(dag, &z, root, err, n) < 0 ? -1 :
-	    walk(r, api, dag, 0, &z, local, local ? WALK_STOP : WALK_FETCH, NULL, err, n);
+	rc = seed(dag, &z, root, err, n) < 0 ? -1 : walk(r, api, dag, 0, &z, local, mode, NULL, err, n);
 	free(z.slot);
 	return rc;
+}
+
+int
+blocks_dag(struct http_req *r, const char *api, const char *root,
+    const struct blockset *local, struct blockset *dag, char *err, size_t n)
+{
+	return dag_walk(r, api, root, local, local ? WALK_STOP : WALK_FETCH, dag, err, n);
 }
 
 int
 blocks_dag_held(struct http_req *r, const char *api, const char *root,
     const struct blockset *local, struct blockset *dag, char *err, size_t n)
 {
-	struct seen z = { 0 };
-	int rc;
-
-	memset(dag, 0, sizeof *dag);
-	rc = seed(dag, &z, root, err, n) < 0 ? -1 :
-	    walk(r, api, dag, 0, &z, local, WALK_SKIP, NULL, err, n) < 0 ? -1 : 0;
-	free(z.slot);
-	if (rc < 0)
-		blockset_free(dag);
-	return rc;
+	if (dag_walk(r, api, root, local, WALK_SKIP, dag, err, n) >= 0)
+		return 0;
+	blockset_free(dag);
+	return -1;
 }
 
 int

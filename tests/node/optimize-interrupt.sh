@@ -1,7 +1,9 @@
 # An interrupted ipfs-optimize, at each of its phases: before the apply
 # (tune-conf working out the patch), during tune-conf --apply (before it
-# sets a key, and once the node holds the change), while it profiles again,
-# and while it compares. Each signal (SIGTERM, SIGINT, SIGHUP) leaves
+# sets a key, and once the node holds the change), while it profiles the
+# rounds with the change (b1), during the revert for the round a2 (the
+# revert runs to its end), in the round a2, and while it compares; and
+# ipfs-optimize --revert BACKUP interrupted (its revert runs to its end). Each signal (SIGTERM, SIGINT, SIGHUP) leaves
 # config/show byte for byte as before, no process of the run alive (its
 # own process group and its step's, found by group id), the state file
 # removed, and the exit status 128+N. A revert that fails keeps the state
@@ -63,8 +65,13 @@ EOF
 	chmod +x "$bin/$1"
 }
 hook tune-conf "$build/bin/tune-conf"
-hook ipfs-time-add "$build/bin/ipfs-time-add"
-hook prof-diff "$build/bin/prof-diff"
+ln -sf "$top/scripts/ipfs-profile" "$bin/.ipfs-profile"	# in $bin: it runs the hooks beside it
+hook ipfs-profile "$bin/.ipfs-profile"
+ln -sf "$top/scripts/ipfs-compare" "$bin/.ipfs-compare"
+hook ipfs-compare "$bin/.ipfs-compare"
+# release: the hook goes on (a hook that is gone, as it must not be, is
+# said rather than waited for without end)
+release() { timeout 120 sh -c 'echo go >"$1"' release "$T/go" || notok "the hook was still there to go on"; }
 
 # start DIR TOOL ARG [after]: ipfs-optimize --apply into DIR, in a process
 # group of its own (job control: SIGINT is not ignored), until the hook of
@@ -97,6 +104,11 @@ stop() {
 	wait "$opid"; rc=$?
 	ms=$((($(date +%s%N) - t0) / 1000000))
 	echo "# SIG$1 $phase: ipfs-optimize exited after $ms ms"
+}
+# waited: ipfs-optimize, signalled already, waited for: its status in rc
+waited() {
+	WAIT_SECONDS=60 wait_for "ipfs-optimize to end" exited || kill -KILL -- "-$opid"
+	wait "$opid"; rc=$?
 }
 # ended DIR: no process of the run left, the state file gone, config/show
 # as before
@@ -138,10 +150,10 @@ check_eq "SIGINT $phase: exit 130" "$rc" 130
 check_grep "  said" "^ipfs-optimize: reverted: interrupted by SIGINT$" apply2.err
 ended apply2
 
-# --- while it profiles again (ipfs-profile's first add), and compares
+# --- while it profiles the round b1 (with the change), and compares
 for sig in TERM:143 HUP:129; do
-	phase="while it profiles again"
-	start "prof-${sig%:*}" ipfs-time-add -q
+	phase="in the round b1"
+	start "prof-${sig%:*}" ipfs-profile "$T/prof-${sig%:*}/b1"
 	check_eq "SIG${sig%:*} $phase: the step's group is ipfs-profile's" "$(ps -o args= -p "$hpg" | grep -c ipfs-profile)" 1
 	wait_for "the state file to name the step's group" names_group && ok "  the state file names it"
 	stop "${sig%:*}"
@@ -150,15 +162,37 @@ for sig in TERM:143 HUP:129; do
 	ended "prof-${sig%:*}"
 done
 phase="while it compares"
-start cmp prof-diff ""
+start cmp ipfs-compare ""
 stop TERM
 check_eq "SIGTERM $phase: exit 143" "$rc" 143
-check_grep "  said" "^ipfs-optimize: reverted: interrupted by SIGTERM$" cmp.err
+check_grep "  said: the change was off the node already" "^ipfs-optimize: interrupted by SIGTERM: the change was reverted after its rounds \(b1, b2\); the node is as it was$" cmp.err
 ended cmp
 
 # --- a revert that fails: the state file kept, and said; exit 1
-phase="while it profiles again, the revert failing"
-FAIL_REVERT=1 start fail ipfs-time-add -q
+# --- during the revert for the round a2: the revert runs to its end
+phase="during the revert for the round a2"
+start mid tune-conf --revert
+check_eq "$phase: the change on the node" "$(show | jq -r .Import.UnixFSChunker)" size-65536
+kill -INT "$opid"
+wait_for "ipfs-optimize to say the revert runs to its end" grep -q "^ipfs-optimize: interrupted by SIGINT while reverting: the revert runs to its end$" mid.err &&
+	ok "SIGINT $phase: said, the revert going on"
+release
+waited
+check_eq "SIGINT $phase: exit 130" "$rc" 130
+check_grep "  the revert ended, said" "^ipfs-optimize: reverted: interrupted by SIGINT during the revert for the round a2$" mid.err
+ended mid
+
+# --- in the round a2 (the change reverted): nothing to undo
+phase="in the round a2"
+start a2run ipfs-profile "$T/a2run/a2"
+check_eq "$phase: the change is off the node" "$(same)" same
+stop TERM
+check_eq "SIGTERM $phase: exit 143" "$rc" 143
+check_grep "  said" "^ipfs-optimize: interrupted by SIGTERM: the change was reverted after its rounds \(b1, b2\); the node is as it was$" a2run.err
+ended a2run
+
+phase="in the round b1, the revert failing"
+FAIL_REVERT=1 start fail ipfs-profile "$T/fail/b1"
 stop TERM
 check_eq "SIGTERM $phase: exit 1" "$rc" 1
 check_grep "  said, naming the backup and the state file" \
@@ -173,8 +207,8 @@ check_eq "  the state file removed" "$(statef)" ""
 
 # --- SIGKILL while it profiles again: the change stays, the watchdog ends
 # the step's group, and a later run refuses until --revert
-phase="while it profiles again (SIGKILL)"
-start k ipfs-time-add -q
+phase="in the round b1 (SIGKILL)"
+start k ipfs-profile "$T/k/b1"
 kill -KILL "$opid"; wait "$opid" 2>/dev/null
 WAIT_SECONDS=20 wait_for "the step's group to end" group_gone "$hpg" && ok "SIGKILL: the watchdog ends the step's group"
 opid=
@@ -186,8 +220,23 @@ check_grep "  names the unfinished run, its backup and the revert" \
 	"unfinished ipfs-optimize .* its backup is $T/k/backup.json; undo it with ipfs-optimize --revert $T/k/backup.json" dry.err
 ipfs-optimize -q --profile-results "$data/sweep.tsv" --apply -n 1 --no-plots --output-dir k2 >/dev/null 2>k2.err; rc=$?
 check_eq "a later --apply: exit 1, nothing applied" "$rc $([ -e k2/backup.json ] && echo applied || echo none)" "1 none"
-ipfs-optimize -q --revert k/backup.json >/dev/null 2>rev.err; rc=$?
-check_eq "ipfs-optimize --revert BACKUP: exit 0" "$rc" 0
-check_eq "  config/show byte-identical" "$(same)" same
-check_eq "  the state file removed" "$(statef)" ""
+# --- ipfs-optimize --revert BACKUP interrupted: its revert runs to its end
+phase="during ipfs-optimize --revert BACKUP"
+rm -rf "$T/hooked" "$T/at"
+set -m
+HOOK_TOOL=tune-conf HOOK_ARG=--revert "$bin/ipfs-optimize" -q --revert k/backup.json >rev.out 2>rev.err &
+opid=$!
+set +m
+wait_for "ipfs-optimize --revert to reach tune-conf --revert" reached && [ -s "$T/at" ] ||
+	{ notok "ipfs-optimize --revert reached tune-conf --revert" "$(cat rev.err)"; exit 1; }
+read -r _ hpg <"$T/at"
+hpgs="$hpgs $hpg"
+kill -TERM "$opid"
+wait_for "ipfs-optimize --revert to say its revert runs to its end" grep -q "^ipfs-optimize: interrupted by SIGTERM while reverting: the revert runs to its end$" rev.err &&
+	ok "SIGTERM $phase: said, the revert going on"
+release
+waited
+check_eq "SIGTERM $phase: exit 143" "$rc" 143
+check_grep "  the revert ended, said" "^ipfs-optimize: .*: reverted by hand \(interrupted by SIGTERM\): Import\.UnixFSChunker restored from k/backup.json and read back$" rev.err
+ended k
 check "  a dry run goes on again" ipfs-optimize -q --profile-results "$data/sweep.tsv"

@@ -96,5 +96,5 @@ ipfs-optimize -q --profile-results "$name" >/dev/null 2>o1.err; rc=$?
 check_eq "ipfs-optimize, a dry run of '$name': exit 0" "$rc" 0
 ipfs-optimize -q --profile-results "$name" --apply -n 1 --output-dir "$name out" >/dev/null 2>o2.err; rc=$?
 check_eq "  --apply into '$name out': exit 0 (measured and reverted)" "$rc" 0
-check_eq "  its backup, patch and report where named" "$(ls "$name out" | grep -cx 'backup.json\|optimize.txt\|compare.txt\|patch.jsonl')" 4
+check_eq "  its backup, patch and report where named" "$(ls "$name out" | grep -cx 'rounds-backup.json\|optimize.txt\|compare.txt\|patch.jsonl')" 4
 check_eq "  the canary: never created" "$(canary)" "never created"

@@ -289,3 +289,55 @@ cache-sim -q --pattern zipf:0.7 -N 5000 -n 50000 --obj-size 1k-64k --mrc >lru-af
 check "mrc before/after: SVG" ipfs-plot mrc -o mrc-ba.svg lru.tsv lru-after.tsv
 check_eq "mrc before/after: the after curve is blue, not black" \
 	"$(grep -c "stroke='rgb(  0, 114, 178)'" mrc-ba.svg | awk '{print ($1 > 0)}')" 1
+
+# overlaps SVG: the pairs of texts of a gnuplot SVG that write over each
+# other, each text a box from its anchor, font size and length (0.6 em a
+# character, 0.8 em high; rotated ones left out), one pair a line.
+overlaps() {
+	awk '/<g transform="translate\(/ && !/rotate/ {
+		s = $0; sub(/.*translate\(/, "", s); split(s, xy, /[,)]/); x = xy[1]; y = xy[2]
+		fs = 10; if (match($0, /font-size="[0-9.]+"/)) fs = substr($0, RSTART + 11, RLENGTH - 12) + 0
+		an = "start"; if (match($0, /text-anchor="[a-z]+"/)) an = substr($0, RSTART + 13, RLENGTH - 14)
+		pend = 1; next
+	}
+	pend && /<text>/ {
+		t = $0; sub(/.*<text>/, "", t); sub(/<\/text>.*/, "", t); gsub(/&[a-z]+;/, "_", t); gsub(/<[^>]*>/, "", t)
+		pend = 0
+		if (t ~ /^ *$/) next
+		w = length(t) * fs * 0.6
+		n++; tx[n] = t; y1[n] = y - fs * 0.75; y2[n] = y + fs * 0.05
+		x1[n] = an == "end" ? x - w : an == "middle" ? x - w / 2 : x; x2[n] = x1[n] + w
+		next
+	}
+	{ pend = 0 }
+	END {
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+			if (x1[i] < x2[j] && x1[j] < x2[i] && y1[i] < y2[j] && y1[j] < y2[i]) print tx[i] " | " tx[j]
+	}' "$1"
+}
+
+# --- latency-cdf: quantiles of close values (the demo's 12 ms and 12.9 ms)
+# are written in the legend, where no text writes over another, at any
+# size; p90 and p99 named a line apart however short the plot (issue 21: 15)
+awk 'BEGIN { OFS = "\t"; print "op", "via", "t_total", "ok"
+	for (i = 0; i < 20; i++) { print "cat", "gateway", 0.0120 + i * 0.00001, 1; print "cat", "mfs", 0.0129 + i * 0.00001, 1
+		print "add", "rpc", 0.0125 + i * 0.00002, 1 } }' >close.tsv
+for s in 800x500 640 400 320; do
+	check "latency-cdf of close quantiles, -s $s: SVG" ipfs-plot latency-cdf -s $s -o "close-$s.svg" close.tsv
+	check_eq "latency-cdf of close quantiles, -s $s: no text over another" "$(overlaps "close-$s.svg")" ""
+done
+check "latency-cdf, more series than colours: SVG" ipfs-plot latency-cdf -g op,via,size,access -o many.svg profile.tsv
+check_eq "latency-cdf, more series than colours: no text over another" "$(overlaps many.svg)" ""
+# htime: the value as the legend writes it
+htime() { awk '{printf "%.3g ms\n", $1 * 1000}'; }
+qs() {	# qs VIA: "p50 X, p90 Y, p99 Z" of close.tsv's reads through VIA
+	printf 'p50 %s, p90 %s, p99 %s' "$(col_where close.tsv via="$1" t_total | q7 0.5 | htime)" \
+		"$(col_where close.tsv via="$1" t_total | q7 0.9 | htime)" "$(col_where close.tsv via="$1" t_total | q7 0.99 | htime)"
+}
+check "latency-cdf: each series' quantiles in its legend entry" svg close-800x500.svg \
+	"cat gateway (n=20): $(qs gateway)" "cat mfs (n=20): $(qs mfs)" "add rpc (n=20): $(qs rpc)"
+check "latency-cdf, narrow: the quantiles on a line of their own" svg close-320.svg "    $(qs mfs)"
+check_eq "latency-cdf: no value written by the marks" "$(grep -c '<text> [0-9.]* ms</text>' close-640.svg)" 0
+ipfs-plot latency-cdf -s 60x25 close.tsv >close.txt 2>"$T/err"
+check "latency-cdf text, narrow: the quantiles whole, under their series" bash -c \
+	"grep -A 1 'cat mfs (n=20)' close.txt | grep -qF '$(qs mfs)'"

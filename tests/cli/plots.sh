@@ -341,3 +341,31 @@ check_eq "latency-cdf: no value written by the marks" "$(grep -c '<text> [0-9.]*
 ipfs-plot latency-cdf -s 60x25 close.tsv >close.txt 2>"$T/err"
 check "latency-cdf text, narrow: the quantiles whole, under their series" bash -c \
 	"grep -A 1 'cat mfs (n=20)' close.txt | grep -qF '$(qs mfs)'"
+
+# --- mrc: curves that coincide stay visible: each drawn over the ones
+# before it, thinner, its points smaller, in its own colour (issue 21: 15)
+awk 'BEGIN { OFS = "\t"; print "policy", "unit", "capacity", "requests", "hit_ratio"
+	n = split("lru s3fifo arc", p, " ")
+	for (i = 1; i <= n; i++) for (c = 100; c <= 100000; c *= 10) print p[i], "objects", c, 1000, (i == 1 ? 0.2 : 0.4) + log(c) / 30 }' >same.tsv
+check "mrc of two coinciding curves: SVG" ipfs-plot mrc -o same.svg same.tsv
+# curves SVG: a line per curve drawn, in order: its colour, line width and
+# point scale (from each gnuplot_plot group)
+curves() {
+	awk '/<g id="gnuplot_plot_/ {if (k) print c, w, s; k = 1; c = w = s = ""; next}
+	k && w == "" && match($0, /stroke-width="[0-9.]+"/) {w = substr($0, RSTART + 14, RLENGTH - 15)}
+	k && c == "" && match($0, /<path stroke=.rgb\([0-9, ]*\)/) {c = substr($0, RSTART + 14, RLENGTH - 14); gsub(/ /, "", c)}
+	k && s == "" && match($0, /scale\([0-9.]+\)/) {s = substr($0, RSTART + 6, RLENGTH - 7)}
+	END {if (k) print c, w, s}' "$1"
+}
+check_eq "mrc: a curve each, three colours" "$(curves same.svg | awk '{print $1}' | sort -u | wc -l)" 3
+check_eq "mrc: each curve thinner, its points smaller, than the one before" \
+	"$(curves same.svg | awk 'NR > 1 && !($2 < w && $3 < s) {bad++} {w = $2; s = $3} END {print bad + 0}')" 0
+check_eq "mrc: s3fifo and arc, the same curve, both in the legend" "$(grep -c '<text>\(s3fifo\|arc\)</text>' same.svg)" 2
+# a narrow picture grows for its legend: no tick label over another
+check "mrc, -s 400, six curves: SVG" ipfs-plot mrc -s 400 -o mrc400.svg lru.tsv policies.tsv lru-after.tsv
+check_eq "mrc, -s 400: no text over another" "$(overlaps mrc400.svg)" ""
+# the compare MRC of ipfs-compare (one policy, before and after): a colour
+# each, and a legend naming both sides
+ipfs-plot mrc -l before,after -o mrc-la.svg lru.tsv lru-after.tsv 2>"$T/err"
+check_eq "mrc -l before,after: two colours" "$(curves mrc-la.svg | awk '{print $1}' | sort -u | wc -l)" 2
+check "mrc -l before,after: the legend names the sides" svg mrc-la.svg "before · lru (exact curve)" "after · lru (exact curve)"

@@ -282,6 +282,14 @@ check "memory: SVG of a file given by its absolute path" \
 	gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem.svg'" "$top/plots/memory.gp"
 check_eq "memory: the title holds no absolute path" "$(grep -c "$T/deep" mem.svg)" 0
 check "memory: the title names the file" svg mem.svg "memory.tsv"
+# src names the records; ipfs-profile's memory picture (memory_picture of
+# scripts/lib/report.sh) gives the file's base name and the run's label
+check "memory: src given" gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem-src.svg'; src='memory.tsv (before)'" "$top/plots/memory.gp"
+check "memory: the title names src" svg mem-src.svg "during the profile, memory.tsv (before)"
+check "memory: ipfs-profile's picture of its absolute path" bash -c \
+	"here='$top/scripts' log='$T/mem.log' label=nightly rc=0; . '$top/scripts/lib/report.sh' && memory_picture '$T/deep/run/memory.tsv' mem-prof.svg && [ \$rc = 0 ]"
+check "memory: ipfs-profile's title, the base name and the label" svg mem-prof.svg "during the profile, memory.tsv (nightly)"
+check_eq "memory: ipfs-profile's title holds no folder" "$(grep -c "$T" mem-prof.svg)" 0
 
 # --- the compare MRC, one policy before and after: two colours, not both
 # black (issue 21: 15); the second is the palette's blue (#0072B2)

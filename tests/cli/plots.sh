@@ -377,3 +377,48 @@ check_eq "mrc, -s 400: no text over another" "$(overlaps mrc400.svg)" ""
 ipfs-plot mrc -l before,after -o mrc-la.svg lru.tsv lru-after.tsv 2>"$T/err"
 check_eq "mrc -l before,after: two colours" "$(curves mrc-la.svg | awk '{print $1}' | sort -u | wc -l)" 2
 check "mrc -l before,after: the legend names the sides" svg mrc-la.svg "before · lru (exact curve)" "after · lru (exact curve)"
+
+# --- timeseries: each date tick once, over any span, from seconds to
+# decades, at two widths; no tick label over another or over the axis'
+# name (issue 21: 15)
+# history N STEP: N runs STEP seconds apart from 2025-12-01 00:00 UTC
+history() {
+	awk -v n="$1" -v st="$2" 'BEGIN { OFS = "\t"; print "ts", "label", "op", "via", "size", "access", "n", "median", "p90", "p99", "mb_per_s"
+		for (i = 0; i < n; i++) { t = 1764547200 + i * st
+			print t, "-", "cat", "rpc", 1024, "warm", 10, 0.01 + i * 0.0001, 0.02, 0.03, 1
+			print t, "-", "cat", "gateway", 1024, "warm", 10, 0.02, 0.03, 0.04, 1 } }'
+}
+# xtics DATA: the x tick labels timeseries.gp sets for DATA, one a line
+# (\n between the lines of one)
+xtics() {
+	gnuplot -e "in='$1'; out='xtics.svg'" "$top/plots/timeseries.gp" -e "show xtics" 2>&1 |
+		grep 'explicit list' | grep -o '"[^"]*" "[-0-9.e+]*"' | sed 's/^"\([^"]*\)".*/\1/'
+}
+for span in "5 10" "3 30" "10 3600" "4 86400" "10 43200" "10 86400" "30 86400" "20 604800" "30 2592000" "40 31536000"; do
+	set -- $span
+	history "$1" "$2" >"hist-$1-$2.tsv"
+	ipfs-plot timeseries --data "hist-$1-$2.dat" -o "hist-$1-$2.svg" "hist-$1-$2.tsv" 2>"$T/err"
+	check_eq "timeseries, $1 runs $2 s apart: ticks" "$(xtics "hist-$1-$2.dat" | wc -l | awk '{print ($1 >= 3 && $1 <= 9)}')" 1
+	check_eq "timeseries, $1 runs $2 s apart: each tick label once" "$(xtics "hist-$1-$2.dat" | sort | uniq -d)" ""
+	check_eq "timeseries, $1 runs $2 s apart: no text over another" "$(overlaps "hist-$1-$2.svg")" ""
+	ipfs-plot timeseries -s 640 -o "hist-$1-$2-640.svg" "hist-$1-$2.tsv" 2>"$T/err"
+	check_eq "timeseries, $1 runs $2 s apart, -s 640: no text over another" "$(overlaps "hist-$1-$2-640.svg")" ""
+done
+check_eq "timeseries, 12-hour ticks over days: the date under each time" "$(xtics hist-4-86400.dat | head -n 2)" \
+	'00:00\n2025-12-01
+12:00\n2025-12-01'
+check_eq "timeseries, daily ticks: the year under the first" "$(xtics hist-10-86400.dat | head -n 2)" \
+	'12-02\n2025
+12-04'
+check_eq "timeseries, over years: at the first of a month" "$(xtics hist-30-2592000.dat | head -n 2)" \
+	'2026-01
+2026-07'
+# latency-time: a clock axis from the run's start, over minutes and hours
+for t in 100 1000 20000; do
+	awk -v t="$t" 'BEGIN { OFS = "\t"; print "op", "via", "t_start", "t_total", "ok"
+		for (i = 0; i <= 50; i++) print "cat", "rpc", i * t / 50, 0.01 + i * 0.0001, 1 }' >"start-$t.tsv"
+	ipfs-plot latency-time -o "start-$t.svg" "start-$t.tsv" 2>"$T/err"
+	check_eq "latency-time over $t s: each tick label once" \
+		"$(awk '/text-anchor="middle"/ {getline; print}' "start-$t.svg" | sort | uniq -d)" ""
+	check_eq "latency-time over $t s: no text over another" "$(overlaps "start-$t.svg")" ""
+done

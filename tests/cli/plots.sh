@@ -422,3 +422,16 @@ for t in 100 1000 20000; do
 		"$(awk '/text-anchor="middle"/ {getline; print}' "start-$t.svg" | sort | uniq -d)" ""
 	check_eq "latency-time over $t s: no text over another" "$(overlaps "start-$t.svg")" ""
 done
+
+# --- latency-size, throughput-size: the legend says what a box shows (the
+# data's q1, q3, median, p5, p95), not the man page alone (issue 21: 15)
+for n in latency-size throughput-size; do
+	check "$n: the legend explains the box" svg "$n.svg" "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians"
+	check_eq "$n: no text over another" "$(overlaps "$n.svg")" ""
+done
+ipfs-plot latency-size -s 400 -o size400.svg "$fx/add.tsv" "$fx/cat.tsv" 2>"$T/err"
+check "latency-size, -s 400: the legend explains the box, in two lines" svg size400.svg \
+	"box: p25 to p75, bar: median," "whiskers: p5 to p95, line: medians"
+check_eq "latency-size, -s 400: no text over another" "$(overlaps size400.svg)" ""
+ipfs-plot latency-size -s 90x25 "$fx/cat.tsv" >size.txt 2>"$T/err"
+check "latency-size text: the legend explains the box" grep -q "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians" size.txt

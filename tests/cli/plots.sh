@@ -435,3 +435,17 @@ check "latency-size, -s 400: the legend explains the box, in two lines" svg size
 check_eq "latency-size, -s 400: no text over another" "$(overlaps size400.svg)" ""
 ipfs-plot latency-size -s 90x25 "$fx/cat.tsv" >size.txt 2>"$T/err"
 check "latency-size text: the legend explains the box" grep -q "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians" size.txt
+
+# --- -o on a device or a pipe writes into it, and never renames a file
+# over it (-o /dev/null made /dev/null a file)
+mkfifo pic.fifo
+cat pic.fifo >fifo.svg &
+reader=$!
+ipfs-plot latency-cdf -t svg -o pic.fifo "$d/old.tsv" 2>"$T/err"
+check_eq "-o a pipe: exit 0" "$?" 0
+if [ -p pic.fifo ]; then wait "$reader"; else kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null; fi
+check "-o a pipe: still a pipe" test -p pic.fifo
+check "-o a pipe: the picture went through it" svg fifo.svg "Latency CDF (t_total), old.tsv"
+ipfs-plot latency-cdf -t svg -o /dev/stdout "$d/old.tsv" >stdout.svg 2>"$T/err"
+check "-o /dev/stdout into a file: the picture" svg stdout.svg "Latency CDF (t_total), old.tsv"
+check "-o /dev/stdout: still a link" test -L /dev/stdout

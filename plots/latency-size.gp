@@ -1,7 +1,7 @@
 # plots/latency-size.gp: latency against payload size, a box and whiskers
 # per series and size on log-log axes: the box spans the quartiles, the
 # bar across it is the median, the whiskers reach p5 and p95; a line joins
-# each series' medians.
+# each series' medians. The legend's last entry says so, a grey box.
 #
 #   ipfs-plot latency-size -o size.png add.tsv
 #   gnuplot -e "in='size.tsv'; out='size.png'" plots/latency-size.gp
@@ -30,7 +30,13 @@ vmin = vmin > 0 ? vmin : vmax / 1000
 vmax = vmax > vmin ? vmax : vmin * 10
 if (rate) { vscale = 1; vname = 'MB/s' } else { vscale = tunit(vmax); vname = tname }
 
-autoh = 500 + keyh(nseries)
+# the legend's last entry, what a box shows: in two lines when it would not
+# fit across the picture (text's columns, or about 6.5 pixels a character)
+boxkey = "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians"
+boxbreak = strlen(boxkey) * (text ? 1 : 6.5) + (text ? 12 : 60) > sizew
+boxkey1 = boxbreak ? "box: p25 to p75, bar: median," : boxkey
+boxkey2 = "    whiskers: p5 to p95, line: medians"
+autoh = 500 + keyh(nseries + 1 + boxbreak)
 eval terminal
 if (!exists("title")) title = rate ? sprintf("Throughput by payload size, %s", src) : \
 	sprintf("Latency by payload size (%s), %s", metric, src)
@@ -75,4 +81,6 @@ plot for [i = 1:nseries] in \
      for [i = 1:nseries] in \
 	using (strcol("series") eq names[i] ? column("size") * off(i) : NaN):(column("median") * vscale): \
 	      (column("size") * off(i) / hw):(column("size") * off(i) * hw):(column("median") * vscale):(column("median") * vscale) \
-	with boxxyerror lw 3 lc rgb sty_lc(i) fs empty border lc rgb sty_lc(i) notitle
+	with boxxyerror lw 3 lc rgb sty_lc(i) fs empty border lc rgb sty_lc(i) notitle, \
+     keyentry with boxes lc rgb '#909090' fs solid 0.3 border lc rgb '#606060' title boxkey1, \
+     for [k = 1:boxbreak] keyentry with lines lt nodraw title boxkey2

@@ -99,6 +99,13 @@ addseries(s, g, p) = series_of(s) ? 0 : \
 sty_lc(i) = npi > 1 ? (ngi > 1 ? lc_(sgi[i]) : lc_(spi[i])) : lc_(i)
 sty_dt(i) = npi > 1 ? dts[(int(spi[i]) - 1) % 5 + 1] : dt_(i)
 sty_pt(i) = npi > 1 ? pt_(sgi[i]) - (spi[i] > 1 && pt_(sgi[i]) > 4 ? 1 : 0) : pt_(i)
+# Curves that coincide (two cache policies with the same miss ratios) stay
+# visible: each series is drawn over the ones before it, thinner and with
+# smaller points, so that an earlier one shows as a rim around a later one
+# (issue 21: 15). sty_lw(i, lo, hi): from hi (the first) to lo (the last);
+# sty_ps(i, lo, hi) likewise.
+sty_lw(i, lo, hi) = nseries > 1 ? hi - (hi - lo) * (i - 1.0) / (nseries - 1) : hi
+sty_ps(i, lo, hi) = sty_lw(i, lo, hi)
 
 # The terminal: "eval terminal" after the picture has set autoh, the
 # height in pixels it wants when size is not given (0: the default).
@@ -153,9 +160,13 @@ bytetics(ax, lo, hi) = sprintf("set %stics (); st = ceil(log(%.17g / %.17g) / lo
 counttics(ax, lo, hi) = sprintf("set %stics (); do for [k = 0:15] { if (10.0**k >= %.17g && 10.0**k <= %.17g) { set %stics add (hcount(10.0**k) 10.0**k) } }", \
 	ax, lo / 1.01, hi * 1.01, ax)
 # The legend below the plot, where it hides no data; keyh(n): the height
-# in pixels a picture grows by for a legend of n entries in two columns.
+# in pixels a picture grows by for a legend of n entries in two columns
+# (one when narrower than 640 pixels). The picture's height scales with
+# its width but the legend's lines do not, so that a narrow picture grows
+# more: a short plot wrote its tick labels over each other.
 keybelow = "set key below horizontal maxcols 2 nobox noopaque Left reverse height 1.5 width 1"
-keyh(n) = n > 4 ? 18 * ceil((n - 4) / 2.0) : 0
+keyrows(n) = sizew < 640 && !text ? n : ceil(n / 2.0)
+keyh(n) = keyrows(n) * defw / sizew > 2 ? 18 * (keyrows(n) * defw / sizew - 2) : 0
 # Titles centred on the picture rather than over the plot, for pictures
 # with long labels at the left: eval centretitle after setting title.
 centretitle = "if (!text) { unset title; set label 98 title at screen 0.5, screen 1 offset 0, -1.3 center front; set tmargin 3.5 } else { set title title }"

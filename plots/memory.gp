@@ -9,7 +9,7 @@
 #   phase      what the profile was doing
 #   rss_bytes  the node's resident memory
 #   cpu_s      its CPU time so far (user and system), or '-'
-# Parameters: those of lib.gp.
+# Parameters: those of lib.gp; src, when not given, is the base name of in.
 libdir(s, i) = i < 1 ? './' : s[i:i] eq '/' ? s[1:i] : libdir(s, i - 1)
 load libdir(ARG0, strlen(ARG0)).'lib.gp'
 
@@ -22,7 +22,9 @@ cmin = STATS_min
 cmax = STATS_max > STATS_min ? STATS_max : STATS_min + 1
 
 eval terminal
-if (!exists("title")) title = sprintf("The node's memory and CPU during the profile, %s", basename(src))
+# the title names the records (src), or the base name of in, never its
+# folders (ipfs-profile gives in by its absolute path)
+if (!exists("title")) title = sprintf("The node's memory and CPU during the profile, %s", src eq in ? basename(in) : src)
 set title title
 set xlabel "seconds since the profile started"
 eval ylabel("resident memory, MiB")

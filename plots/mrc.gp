@@ -66,8 +66,10 @@ do for [i = 1:nseries] {
 	}
 }
 if (nreach > 0) { set label 2 reached at graph 0.98, graph 0.96 right front font ',9' }
-pmark = text ? 1 : 0.8
+# curves that coincide (policies with the same miss ratios) stay visible:
+# the later, drawn over, are thinner and their points smaller (lib.gp)
 plot for [i = 1:nseries] in \
 	using (strcol("series") eq names[i] ? column("capacity") : NaN):(column("miss_ratio") * 100) \
-	with linespoints lw 2 pt sty_pt(i) ps pmark pi (rowsof[i] > 25 ? ceil(rowsof[i] / 12.0) : 1) lc rgb sty_lc(i) dt sty_dt(i) \
+	with linespoints lw sty_lw(i, 1.3, 2.8) pt sty_pt(i) ps (text ? 1 : sty_ps(i, 0.6, 1.2)) \
+	pi (rowsof[i] > 25 ? ceil(rowsof[i] / 12.0) : 1) lc rgb sty_lc(i) dt sty_dt(i) \
 	title names[i]

@@ -33,14 +33,51 @@ set title title
 set xdata time
 set timefmt "%s"
 span = t1 - t0
-# the date's format from the span: hours, days, months
-if (span < 3600) { set format x "%H:%M:%S" } else { if (span < 2 * 86400) { set format x "%H:%M\n%m-%d" } else { if (span < 120 * 86400) { set format x "%m-%d" } else { set format x "%Y-%m" } } }
-# about six ticks, at a round step of time
-array steps[22] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600, 2592000]
-xstep = steps[22]
-do for [k = 22:1:-1] { if (steps[k] >= span / (sizew < 700 && !text ? 5.0 : 7.0)) { xstep = steps[k] } }
-set xtics xstep
+# The date ticks, each label once (issue 21: 15): about six, at a round
+# step of time, written as precisely as the step needs: seconds or
+# minutes, with the date below the first tick and wherever it changes
+# (below every tick when the span is a day or more, as the same time of
+# day comes back); days, with the year below the first and wherever it
+# changes; or at the first of every month, 2, 3 or 6 months (year and
+# month), or of every year, 2, 5, 10 ... years (the year). A label that
+# another tick already wrote is left out.
+nt = text ? (sizew / 14.0 < 2 ? 2 : sizew / 14.0 > 7 ? 7.0 : sizew / 14.0) : sizew < 700 ? 5.0 : 7.0
+xlo = t0 - span * 0.03
+xhi = t1 + span * 0.03
+array steps[21] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600]
+xstep = 0
+do for [k = 21:1:-1] { if (steps[k] >= span / nt) { xstep = steps[k] } }
+set xtics ()
+unset mxtics
+labs = "\t"
+prevbig = ''
+addtic(t, f) = (lab = strftime(f, t), strstrt(labs, "\t".lab."\t") ? 0 : (labs = labs.lab."\t", 1))
+if (xstep > 0) {
+	xfmt = xstep < 60 ? "%H:%M:%S" : xstep < 86400 ? "%H:%M" : "%m-%d"
+	bigfmt = xstep < 86400 ? "%Y-%m-%d" : "%Y"
+	every = xstep < 86400 && xhi - xlo >= 86400
+	do for [k = ceil(xlo / xstep):floor(xhi / xstep)] {
+		big = strftime(bigfmt, k * xstep)
+		if (addtic(k * xstep, every || big ne prevbig ? xfmt."\n".bigfmt : xfmt)) { set xtics add (lab k * xstep) }
+		prevbig = big
+	}
+} else {
+	# months from the epoch: every mstep of them
+	array msteps[13] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000]
+	mspan = span / (30.44 * 86400)
+	mstep = msteps[13]
+	do for [k = 13:1:-1] { if (msteps[k] >= mspan / nt) { mstep = msteps[k] } }
+	xfmt = mstep < 12 ? "%Y-%m" : "%Y"
+	mo(t) = (tm_year(t) - 1970) * 12 + tm_mon(t)
+	do for [k = ceil(mo(xlo) / real(mstep)):floor(mo(xhi) / real(mstep))] {
+		m = k * mstep
+		tk = strptime("%Y-%m-%d", sprintf("%04d-%02d-01", 1970 + floor(m / 12.0), m - 12 * floor(m / 12.0) + 1))
+		if (tk >= xlo && tk <= xhi && addtic(tk, xfmt)) { set xtics add (lab tk) }
+	}
+}
 set xlabel "date of the run (UTC)"
+# a line lower when the ticks have two (gnuplot leaves room for one)
+if (strstrt(labs, "\n")) { set xlabel offset 0, -1 }
 set xrange [t0 - span * 0.03 : t1 + span * 0.03]
 logy = vmax / vmin > 30
 if (logy) {

@@ -296,10 +296,12 @@ report_all() {
 	[ $rc -eq 0 ] || echo "$prog: some steps failed; what they made is in $dir, why in $log" >&2
 }
 
-# memory_picture TSV PNG: RSS (MiB) and CPU over the run, the phases named
+# memory_picture TSV PNG: RSS (MiB) and CPU over the run, the phases named;
+# the title names the file by its base name and the run's label, as
+# ipfs-plot names the other pictures' records
 memory_picture() {
 	gp=$here/../plots/memory.gp
 	[ -f "$gp" ] || gp=$here/../share/ipfsperf/plots/memory.gp
-	gnuplot -e "in=$(gp_str "$1"); out=$(gp_str "$2")" "$gp" 2>>"$log" ||
+	gnuplot -e "in=$(gp_str "$1"); out=$(gp_str "$2"); src=$(gp_str "$(basename "$1")${label:+ ($label)}")" "$gp" 2>>"$log" ||
 		{ echo "$prog: the memory picture failed: see $log" >&2; rc=1; }
 }

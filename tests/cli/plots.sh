@@ -282,6 +282,14 @@ check "memory: SVG of a file given by its absolute path" \
 	gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem.svg'" "$top/plots/memory.gp"
 check_eq "memory: the title holds no absolute path" "$(grep -c "$T/deep" mem.svg)" 0
 check "memory: the title names the file" svg mem.svg "memory.tsv"
+# src names the records; ipfs-profile's memory picture (memory_picture of
+# scripts/lib/report.sh) gives the file's base name and the run's label
+check "memory: src given" gnuplot -e "in='$T/deep/run/memory.tsv'; out='mem-src.svg'; src='memory.tsv (before)'" "$top/plots/memory.gp"
+check "memory: the title names src" svg mem-src.svg "during the profile, memory.tsv (before)"
+check "memory: ipfs-profile's picture of its absolute path" bash -c \
+	"here='$top/scripts' log='$T/mem.log' label=nightly rc=0; . '$top/scripts/lib/report.sh' && memory_picture '$T/deep/run/memory.tsv' mem-prof.svg && [ \$rc = 0 ]"
+check "memory: ipfs-profile's title, the base name and the label" svg mem-prof.svg "during the profile, memory.tsv (nightly)"
+check_eq "memory: ipfs-profile's title holds no folder" "$(grep -c "$T" mem-prof.svg)" 0
 
 # --- the compare MRC, one policy before and after: two colours, not both
 # black (issue 21: 15); the second is the palette's blue (#0072B2)
@@ -289,3 +297,155 @@ cache-sim -q --pattern zipf:0.7 -N 5000 -n 50000 --obj-size 1k-64k --mrc >lru-af
 check "mrc before/after: SVG" ipfs-plot mrc -o mrc-ba.svg lru.tsv lru-after.tsv
 check_eq "mrc before/after: the after curve is blue, not black" \
 	"$(grep -c "stroke='rgb(  0, 114, 178)'" mrc-ba.svg | awk '{print ($1 > 0)}')" 1
+
+# overlaps SVG: the pairs of texts of a gnuplot SVG that write over each
+# other, each text a box from its anchor, font size and length (0.6 em a
+# character, 0.8 em high; rotated ones left out), one pair a line.
+overlaps() {
+	awk '/<g transform="translate\(/ && !/rotate/ {
+		s = $0; sub(/.*translate\(/, "", s); split(s, xy, /[,)]/); x = xy[1]; y = xy[2]
+		fs = 10; if (match($0, /font-size="[0-9.]+"/)) fs = substr($0, RSTART + 11, RLENGTH - 12) + 0
+		an = "start"; if (match($0, /text-anchor="[a-z]+"/)) an = substr($0, RSTART + 13, RLENGTH - 14)
+		pend = 1; next
+	}
+	pend && /<text>/ {
+		t = $0; sub(/.*<text>/, "", t); sub(/<\/text>.*/, "", t); gsub(/&[a-z]+;/, "_", t); gsub(/<[^>]*>/, "", t)
+		pend = 0
+		if (t ~ /^ *$/) next
+		w = length(t) * fs * 0.6
+		n++; tx[n] = t; y1[n] = y - fs * 0.75; y2[n] = y + fs * 0.05
+		x1[n] = an == "end" ? x - w : an == "middle" ? x - w / 2 : x; x2[n] = x1[n] + w
+		next
+	}
+	{ pend = 0 }
+	END {
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+			if (x1[i] < x2[j] && x1[j] < x2[i] && y1[i] < y2[j] && y1[j] < y2[i]) print tx[i] " | " tx[j]
+	}' "$1"
+}
+
+# --- latency-cdf: quantiles of close values (the demo's 12 ms and 12.9 ms)
+# are written in the legend, where no text writes over another, at any
+# size; p90 and p99 named a line apart however short the plot (issue 21: 15)
+awk 'BEGIN { OFS = "\t"; print "op", "via", "t_total", "ok"
+	for (i = 0; i < 20; i++) { print "cat", "gateway", 0.0120 + i * 0.00001, 1; print "cat", "mfs", 0.0129 + i * 0.00001, 1
+		print "add", "rpc", 0.0125 + i * 0.00002, 1 } }' >close.tsv
+for s in 800x500 640 400 320; do
+	check "latency-cdf of close quantiles, -s $s: SVG" ipfs-plot latency-cdf -s $s -o "close-$s.svg" close.tsv
+	check_eq "latency-cdf of close quantiles, -s $s: no text over another" "$(overlaps "close-$s.svg")" ""
+done
+check "latency-cdf, more series than colours: SVG" ipfs-plot latency-cdf -g op,via,size,access -o many.svg profile.tsv
+check_eq "latency-cdf, more series than colours: no text over another" "$(overlaps many.svg)" ""
+# htime: the value as the legend writes it
+htime() { awk '{printf "%.3g ms\n", $1 * 1000}'; }
+qs() {	# qs VIA: "p50 X, p90 Y, p99 Z" of close.tsv's reads through VIA
+	printf 'p50 %s, p90 %s, p99 %s' "$(col_where close.tsv via="$1" t_total | q7 0.5 | htime)" \
+		"$(col_where close.tsv via="$1" t_total | q7 0.9 | htime)" "$(col_where close.tsv via="$1" t_total | q7 0.99 | htime)"
+}
+check "latency-cdf: each series' quantiles in its legend entry" svg close-800x500.svg \
+	"cat gateway (n=20): $(qs gateway)" "cat mfs (n=20): $(qs mfs)" "add rpc (n=20): $(qs rpc)"
+check "latency-cdf, narrow: the quantiles on a line of their own" svg close-320.svg "    $(qs mfs)"
+check_eq "latency-cdf: no value written by the marks" "$(grep -c '<text> [0-9.]* ms</text>' close-640.svg)" 0
+ipfs-plot latency-cdf -s 60x25 close.tsv >close.txt 2>"$T/err"
+check "latency-cdf text, narrow: the quantiles whole, under their series" bash -c \
+	"grep -A 1 'cat mfs (n=20)' close.txt | grep -qF '$(qs mfs)'"
+
+# --- mrc: curves that coincide stay visible: each drawn over the ones
+# before it, thinner, its points smaller, in its own colour (issue 21: 15)
+awk 'BEGIN { OFS = "\t"; print "policy", "unit", "capacity", "requests", "hit_ratio"
+	n = split("lru s3fifo arc", p, " ")
+	for (i = 1; i <= n; i++) for (c = 100; c <= 100000; c *= 10) print p[i], "objects", c, 1000, (i == 1 ? 0.2 : 0.4) + log(c) / 30 }' >same.tsv
+check "mrc of two coinciding curves: SVG" ipfs-plot mrc -o same.svg same.tsv
+# curves SVG: a line per curve drawn, in order: its colour, line width and
+# point scale (from each gnuplot_plot group)
+curves() {
+	awk '/<g id="gnuplot_plot_/ {if (k) print c, w, s; k = 1; c = w = s = ""; next}
+	k && w == "" && match($0, /stroke-width="[0-9.]+"/) {w = substr($0, RSTART + 14, RLENGTH - 15)}
+	k && c == "" && match($0, /<path stroke=.rgb\([0-9, ]*\)/) {c = substr($0, RSTART + 14, RLENGTH - 14); gsub(/ /, "", c)}
+	k && s == "" && match($0, /scale\([0-9.]+\)/) {s = substr($0, RSTART + 6, RLENGTH - 7)}
+	END {if (k) print c, w, s}' "$1"
+}
+check_eq "mrc: a curve each, three colours" "$(curves same.svg | awk '{print $1}' | sort -u | wc -l)" 3
+check_eq "mrc: each curve thinner, its points smaller, than the one before" \
+	"$(curves same.svg | awk 'NR > 1 && !($2 < w && $3 < s) {bad++} {w = $2; s = $3} END {print bad + 0}')" 0
+check_eq "mrc: s3fifo and arc, the same curve, both in the legend" "$(grep -c '<text>\(s3fifo\|arc\)</text>' same.svg)" 2
+# a narrow picture grows for its legend: no tick label over another
+check "mrc, -s 400, six curves: SVG" ipfs-plot mrc -s 400 -o mrc400.svg lru.tsv policies.tsv lru-after.tsv
+check_eq "mrc, -s 400: no text over another" "$(overlaps mrc400.svg)" ""
+# the compare MRC of ipfs-compare (one policy, before and after): a colour
+# each, and a legend naming both sides
+ipfs-plot mrc -l before,after -o mrc-la.svg lru.tsv lru-after.tsv 2>"$T/err"
+check_eq "mrc -l before,after: two colours" "$(curves mrc-la.svg | awk '{print $1}' | sort -u | wc -l)" 2
+check "mrc -l before,after: the legend names the sides" svg mrc-la.svg "before · lru (exact curve)" "after · lru (exact curve)"
+
+# --- timeseries: each date tick once, over any span, from seconds to
+# decades, at two widths; no tick label over another or over the axis'
+# name (issue 21: 15)
+# history N STEP: N runs STEP seconds apart from 2025-12-01 00:00 UTC
+history() {
+	awk -v n="$1" -v st="$2" 'BEGIN { OFS = "\t"; print "ts", "label", "op", "via", "size", "access", "n", "median", "p90", "p99", "mb_per_s"
+		for (i = 0; i < n; i++) { t = 1764547200 + i * st
+			print t, "-", "cat", "rpc", 1024, "warm", 10, 0.01 + i * 0.0001, 0.02, 0.03, 1
+			print t, "-", "cat", "gateway", 1024, "warm", 10, 0.02, 0.03, 0.04, 1 } }'
+}
+# xtics DATA: the x tick labels timeseries.gp sets for DATA, one a line
+# (\n between the lines of one)
+xtics() {
+	gnuplot -e "in='$1'; out='xtics.svg'" "$top/plots/timeseries.gp" -e "show xtics" 2>&1 |
+		grep 'explicit list' | grep -o '"[^"]*" "[-0-9.e+]*"' | sed 's/^"\([^"]*\)".*/\1/'
+}
+for span in "5 10" "3 30" "10 3600" "4 86400" "10 43200" "10 86400" "30 86400" "20 604800" "30 2592000" "40 31536000"; do
+	set -- $span
+	history "$1" "$2" >"hist-$1-$2.tsv"
+	ipfs-plot timeseries --data "hist-$1-$2.dat" -o "hist-$1-$2.svg" "hist-$1-$2.tsv" 2>"$T/err"
+	check_eq "timeseries, $1 runs $2 s apart: ticks" "$(xtics "hist-$1-$2.dat" | wc -l | awk '{print ($1 >= 3 && $1 <= 9)}')" 1
+	check_eq "timeseries, $1 runs $2 s apart: each tick label once" "$(xtics "hist-$1-$2.dat" | sort | uniq -d)" ""
+	check_eq "timeseries, $1 runs $2 s apart: no text over another" "$(overlaps "hist-$1-$2.svg")" ""
+	ipfs-plot timeseries -s 640 -o "hist-$1-$2-640.svg" "hist-$1-$2.tsv" 2>"$T/err"
+	check_eq "timeseries, $1 runs $2 s apart, -s 640: no text over another" "$(overlaps "hist-$1-$2-640.svg")" ""
+done
+check_eq "timeseries, 12-hour ticks over days: the date under each time" "$(xtics hist-4-86400.dat | head -n 2)" \
+	'00:00\n2025-12-01
+12:00\n2025-12-01'
+check_eq "timeseries, daily ticks: the year under the first" "$(xtics hist-10-86400.dat | head -n 2)" \
+	'12-02\n2025
+12-04'
+check_eq "timeseries, over years: at the first of a month" "$(xtics hist-30-2592000.dat | head -n 2)" \
+	'2026-01
+2026-07'
+# latency-time: a clock axis from the run's start, over minutes and hours
+for t in 100 1000 20000; do
+	awk -v t="$t" 'BEGIN { OFS = "\t"; print "op", "via", "t_start", "t_total", "ok"
+		for (i = 0; i <= 50; i++) print "cat", "rpc", i * t / 50, 0.01 + i * 0.0001, 1 }' >"start-$t.tsv"
+	ipfs-plot latency-time -o "start-$t.svg" "start-$t.tsv" 2>"$T/err"
+	check_eq "latency-time over $t s: each tick label once" \
+		"$(awk '/text-anchor="middle"/ {getline; print}' "start-$t.svg" | sort | uniq -d)" ""
+	check_eq "latency-time over $t s: no text over another" "$(overlaps "start-$t.svg")" ""
+done
+
+# --- latency-size, throughput-size: the legend says what a box shows (the
+# data's q1, q3, median, p5, p95), not the man page alone (issue 21: 15)
+for n in latency-size throughput-size; do
+	check "$n: the legend explains the box" svg "$n.svg" "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians"
+	check_eq "$n: no text over another" "$(overlaps "$n.svg")" ""
+done
+ipfs-plot latency-size -s 400 -o size400.svg "$fx/add.tsv" "$fx/cat.tsv" 2>"$T/err"
+check "latency-size, -s 400: the legend explains the box, in two lines" svg size400.svg \
+	"box: p25 to p75, bar: median," "whiskers: p5 to p95, line: medians"
+check_eq "latency-size, -s 400: no text over another" "$(overlaps size400.svg)" ""
+ipfs-plot latency-size -s 90x25 "$fx/cat.tsv" >size.txt 2>"$T/err"
+check "latency-size text: the legend explains the box" grep -q "box: p25 to p75, bar: median, whiskers: p5 to p95, line: medians" size.txt
+
+# --- -o on a device or a pipe writes into it, and never renames a file
+# over it (-o /dev/null made /dev/null a file)
+mkfifo pic.fifo
+cat pic.fifo >fifo.svg &
+reader=$!
+ipfs-plot latency-cdf -t svg -o pic.fifo "$d/old.tsv" 2>"$T/err"
+check_eq "-o a pipe: exit 0" "$?" 0
+if [ -p pic.fifo ]; then wait "$reader"; else kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null; fi
+check "-o a pipe: still a pipe" test -p pic.fifo
+check "-o a pipe: the picture went through it" svg fifo.svg "Latency CDF (t_total), old.tsv"
+ipfs-plot latency-cdf -t svg -o /dev/stdout "$d/old.tsv" >stdout.svg 2>"$T/err"
+check "-o /dev/stdout into a file: the picture" svg stdout.svg "Latency CDF (t_total), old.tsv"
+check "-o /dev/stdout: still a link" test -L /dev/stdout

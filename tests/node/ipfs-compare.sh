@@ -147,6 +147,25 @@ check_eq "  the note says so" "$(col_where aafired/changes.tsv metric=t_total gr
 check_grep "  a1's rounds named" "^a1 \($data/base.tsv, $data/base.tsv\): 2 rounds; 32 records pooled$" aafired.txt
 
 # the A/A alone: no --after
+# --- --aa with two --after or more: the B/B (b1 -> b2) beside the A/A,
+# the floor of a row the larger of the two, fired when either fires
+ipfs-compare -q --no-plots --aa --before "$data/aa-quiet1.tsv" --before "$data/aa-quiet2.tsv" \
+	--after "$data/slower.tsv" --after "$data/slower.tsv" --fail-slower 10 -o bbq.txt 2>bbq.err; rc=$?
+check_eq "--aa, two --after alike: a quiet B/B, slower: --fail-slower 10 exits 1" "$rc" 1
+check_grep "  the B/B section" '^== B/B: the noise floor \(b1 -> b2\)$' bbq.txt
+check_grep "  its rows, none significant" '^4 B/B comparisons tested, 0 of them significant' bbq.txt
+check_grep "  the B/B's halves named" "^b2 \($data/slower.tsv\): 16 records$" bbq.txt
+check_grep "  the floor named in the verdicts' heading" '^== Significant changes \(.*; beyond the A/A and B/B noise floor\)$' bbq.txt
+check_eq "  slower, the floor the A/A's (the B/B's is 0)" \
+	"$(col_where bbq/changes.tsv metric=t_total group~op=add verdict floor_pct | tr '\t' ' ')" "slower 0.9259"
+check_sh "  the B/B's records beside" "[ -s bbq/bb-changes.tsv ] && [ -s bbq/bb-records.tsv ]"
+ipfs-compare -q --no-plots --aa --before "$data/base.tsv" --before "$data/base.tsv" --after "$data/slower.tsv" \
+	--after "$data/base.tsv" --after "$data/slower.tsv" --after "$data/base.tsv" --fail-slower 10 -o bbf.txt 2>bbf.err; rc=$?
+check_eq "--aa whose B/B fires (b1 two rounds slower, b2 two of base), a quiet A/A: --fail-slower 10 passes" "$rc" 0
+check_eq "  no verdict, though prof-diff's is slower" "$(col_where bbf/changes.tsv metric=t_total group~op=add verdict verdict_raw)" "~	slower"
+check_eq "  the note says so" "$(col_where bbf/changes.tsv metric=t_total group~op=add note)" "the A/A or B/B test fired (p<0.0001): too noisy to judge"
+check_eq "  the floor: the B/B's, the larger" "$(col_where bbf/changes.tsv metric=t_total group~op=add floor_pct)" \
+	"$(col_where bbf/bb-changes.tsv metric=t_total group~op=add delta_pct | tr -d -)"
 ipfs-compare --no-plots --aa --before "$data/aa-quiet1.tsv" --before "$data/aa-quiet2.tsv" --fail-slower 10 -o alone.txt 2>alone.err; rc=$?
 check_eq "the A/A alone, quiet: --fail-slower 10 passes" "$rc" 0
 check_grep "  it says so" '^--fail-slower 10: nothing significantly slower by more than 10% in the A/A$' alone.txt

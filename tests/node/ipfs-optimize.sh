@@ -66,7 +66,7 @@ ipfs-optimize --profile-results "$data/sweep.tsv" --apply -n 1 --no-plots --outp
 check_eq "a1, apply, b1, b2, revert, a2, not kept: exit 0" "$rc" 0
 check_grep "  applied, said" '^ipfs-optimize: applied Import\.UnixFSChunker: absent -> "size-65536"$' imp.err
 check_grep "  the restart-only key left out, and why" "left out Datastore\.BloomFilterSize: .*would measure nothing" imp.err
-check_grep "  not kept, and why" "^ipfs-optimize: not kept: no group significantly faster beyond the A/A noise floor \(2 compared, 2 of them with too few samples.*; the change was reverted after its rounds \(b1, b2\); the node is as it was$" imp.err
+check_grep "  not kept, and why" "^ipfs-optimize: not kept: no group significantly faster beyond the A/A and B/B noise floor \(2 compared, 2 of them with too few samples.*; the change was reverted after its rounds \(b1, b2\); the node is as it was$" imp.err
 check_eq "  config/show byte-identical" "$(same)" same
 check_eq "  the patch applied: the Import key only" "$(jq -r .key imp/patch.jsonl)" Import.UnixFSChunker
 check_eq "  the rounds' backup: that key, absent before" "$(jq -c '[.keys[] | [.key, .absent]]' imp/rounds-backup.json)" '[["Import.UnixFSChunker",true]]'
@@ -91,7 +91,7 @@ snap="n=\$(wc -l <'$T/restarts'); curl -sf -X POST '$IPFS_API/api/v0/config/show
 ipfs-optimize -q --profile-results "$data/sweep.tsv" --apply -n 2 -s 2k --no-plots --output-dir both \
 	--restart-cmd "echo restart >>'$T/restarts'; $snap" >both.out 2>both.err; rc=$?
 check_eq "with --restart-cmd, not kept: exit 0" "$rc" 0
-check_grep "  not kept, and why" "^ipfs-optimize: not kept: no group significantly faster beyond the A/A noise floor" both.err
+check_grep "  not kept, and why" "^ipfs-optimize: not kept: no group significantly faster beyond the A/A and B/B noise floor" both.err
 check_eq "  restarted before a1, after the apply and after the revert" "$(wc -l <restarts)" 3
 check_eq "  before a1, config/show as found" "$(cmp -s snap1.json orig.json && echo same)" same
 check_eq "  after the apply, both keys set" "$(jq -c '[.Import.UnixFSChunker, (.Datastore.BloomFilterSize | type)]' snap2.json)" \

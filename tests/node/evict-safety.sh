@@ -104,3 +104,31 @@ check_eq "U copied into MFS: exit 0, no read cold" "$rc $(col inmfs.tsv access |
 check_eq "  every block of U still held" "$(refs | comm -13 - u.dag | wc -l)" 0
 check_grep "  and it says no block is removed" "^ipfs-time-cat: --evict: no block is removed: no target's read fetches only blocks of its own$" inmfs.err
 curl -sf -X POST "$B/files/rm?arg=/docs&recursive=true" >/dev/null
+
+# CID/path through a HAMT-sharded folder (js-ipfs shards from the first
+# entry with shard-split-threshold=1): its read fetches inner shard blocks
+# that dag/resolve does not name (and js-ipfs's dag/resolve does not go
+# through a shard at all), so the target is not evicted, and that is said;
+# no block goes
+chunk h1; head -c 300000 /dev/urandom >h2
+hdir=$(add "$A" "pin=true&wrap-with-directory=true&shard-split-threshold=1" h1 h2)
+check_eq "set up: the folder is a HAMT shard (UnixFS type 5)" \
+	"$(curl -sf -X POST "$A/block/get?arg=$hdir" | od -An -tx1 | tr -d ' \n' | grep -c '0805')" 1
+curl -sf -m 60 -X POST "$B/cat?arg=$hdir/h2" | cmp - h2 && echo same >h2.read
+check_eq "set up: B read the sibling h2 whole" "$(cat h2.read)" same
+refs >hamt-before.txt
+ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict --provider "$IPFS_SWARM_A" --verify "$hdir/h1" >hamt.tsv 2>hamt.err; rc=$?
+check_eq "CID/path through a HAMT: exit 0, both reads ok and verified, neither said cold" \
+	"$rc $(col_where hamt.tsv ok=1 access | sort | tr '\n' ' ')" "0 - - "
+check_grep "  says it cannot list what the read fetches" "^ipfs-time-cat: --evict: $hdir/h1: cannot list the blocks its read fetches; its reads say access=-$" hamt.err
+check_grep "  and that no block is removed" "^ipfs-time-cat: --evict: no block is removed" hamt.err
+check_eq "  no block removed: B's store holds all it held" "$(refs | comm -23 hamt-before.txt - | wc -l)" 0
+
+# an identity CID: its data is in the CID, no block to remove, said
+printf 'inline' >id.txt
+idc=$(add "$A" "hash=identity" id.txt)
+refs >id-before.txt
+ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict --provider "$IPFS_SWARM_A" "$idc" >id.tsv 2>id.err; rc=$?
+check_eq "an identity CID: exit 0, both reads ok, neither said cold" "$rc $(col_where id.tsv ok=1 access | sort | tr '\n' ' ')" "0 - - "
+check_grep "  says its data is inline: nothing to evict" "$idc: its data is inline in its CID: nothing to evict" id.err
+check_eq "  no block removed" "$(refs | comm -23 id-before.txt - | wc -l)" 0

@@ -140,7 +140,7 @@ run_mrc(const struct simjob *j, struct input *in, struct recw *w)
 	header(w, in, requests);
 	if (j->sample < 1)
 		recw_comment(w, "sampled: rate %g (SHARDS)", mrc_rate(m));
-	mrc_report(m, w, j->points, in->src->has_size);
+	mrc_report(m, w, j->points);
 	mrc_free(m);
 	free(caps);
 }
@@ -200,7 +200,7 @@ simjob_run(const struct simjob *j, FILE *out)
 	if (j->emit != EMIT_NONE)
 		return emit(j, out);
 	input_open(&in, j);
-	w = recw_open(out, j->mrc ? mrc_cols : sim_cols, j->json);
+	w = recw_open(out, j->mrc ? mrc_columns(in.bytes_unit) : sim_cols, j->json);
 	if (j->mrc)
 		run_mrc(j, &in, w);
 	else

@@ -404,10 +404,11 @@ curve_get(struct tune_evidence *ev, const char *policy, const char *unit, const 
 }
 
 static void
-addpoint(struct tune_curve *c, double capacity, double hit)
+addpoint(struct tune_curve *c, double capacity, double hit, int inexact)
 {
 	egrow((void **)&c->pt, &c->cap, c->n + 1, sizeof *c->pt);
 	c->pt[c->n].capacity = capacity;
+	c->pt[c->n].inexact = inexact;
 	c->pt[c->n++].hit = hit;
 }
 
@@ -420,8 +421,8 @@ load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
 
 	while ((rc = recr_next(r)) != 0) {
 		const char *unit = recr_get(r, recr_col(r, "unit"));
-		double cap, miss;
-		int a, b;
+		double cap, miss, exact = 1;
+		int a, b, e;
 
 		if (rc < 0) {
 			bad(&nbad, recr_where(r), "%s%s", recr_error(r), "");
@@ -429,17 +430,26 @@ load_mrc(struct tune_evidence *ev, struct recr *r, const char *name)
 		}
 		a = num(r, "capacity", &cap, &nbad);
 		b = num(r, "miss_ratio", &miss, &nbad);
-		if (a < 0 || b < 0)
+		/* exact: 0 where the curve is not what -p lru gives (absent: exact) */
+		e = num(r, "exact", &exact, &nbad);
+		if (a < 0 || b < 0 || e < 0)
 			continue;
 		if (a == 0 || b == 0 || cap < 0 || !(cap < 0x1p63) || miss < 0 || miss > 1) {
 			bad(&nbad, recr_where(r), "%s%s", "expected a capacity >= 0 and a miss ratio in 0..1", "");
+			continue;
+		}
+		if (e == 0)
+			exact = 1;
+		if (exact != 0 && exact != 1) {
+			bad(&nbad, recr_where(r), "%s%s", "exact: expected 0 or 1", "");
 			continue;
 		}
 		if (unit && !plainname(unit)) {
 			bad(&nbad, recr_where(r), "%s%s", "unit: expected objects or bytes", "");
 			continue;
 		}
-		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, CURVE_MRC), cap, 1 - miss);
+		addpoint(curve_get(ev, "lru", unit ? unit : "objects", name, CURVE_MRC), cap, 1 - miss,
+		    exact == 0);
 	}
 	return verdict(name, nbad);
 }
@@ -509,12 +519,56 @@ load_results(struct tune_evidence *ev, struct recr **in, char **names, size_t n)
 				t->t[t->nt].disk = disk;
 				t->t[t->nt++].hit = hit;
 			} else {
-				addpoint(curve_get(ev, policy, unit, p->name, CURVE_RESULTS), cap, hit);
+				addpoint(curve_get(ev, policy, unit, p->name, CURVE_RESULTS), cap, hit, 0);
 			}
 		}
 	}
 	profset_free(&ps);
 	return rc;
+}
+
+/* A curve's points that are not exact take the hit ratio -p lru gave at
+ * that capacity and unit, when a --cache input simulated it; the others
+ * stay estimates, and the file and capacities are said. */
+static void
+simulated(struct tune_evidence *ev)
+{
+	for (size_t i = 0; i < ev->ncurve; i++) {
+		struct tune_curve *c = &ev->curve[i];
+		char *left = NULL;
+		size_t len = 0, nleft = 0;
+		FILE *f;
+
+		if (c->kind != CURVE_MRC)
+			continue;
+		f = open_memstream(&left, &len);
+		for (size_t k = 0; k < c->n; k++) {
+			struct tune_point *p = &c->pt[k];
+
+			for (size_t j = 0; j < ev->ncurve && p->inexact; j++) {
+				const struct tune_curve *s = &ev->curve[j];
+
+				if (s->kind != CURVE_RESULTS || strcmp(s->policy, "lru") ||
+				    strcmp(s->unit, c->unit))
+					continue;
+				for (size_t q = 0; q < s->n; q++)
+					if (s->pt[q].capacity == p->capacity) {
+						p->hit = s->pt[q].hit;
+						p->inexact = 0;
+						break;
+					}
+			}
+			if (p->inexact)
+				fprintf(f, "%s%.0f", nleft++ ? "," : "", p->capacity);
+		}
+		fclose(f);
+		if (nleft)
+			weprintf("%s: the curve is not exact at %zu capacit%s (exact 0; cache-sim says "
+			    "why): sizing from estimates there; give their simulation with -c, from "
+			    "cache-sim -p lru -u %s -s %s", c->file, nleft, nleft == 1 ? "y" : "ies",
+			    c->unit, left);
+		free(left);
+	}
 }
 
 int
@@ -556,6 +610,8 @@ evidence_load(struct tune_evidence *ev, char **profiles, size_t np, char **cache
 		if (kind[i] == K_MRC && load_mrc(ev, in[i], display(path)) < 0)
 			rc = -1;
 	}
+	if (rc == 0)
+		simulated(ev);
 	for (size_t i = 0; i < ev->ncurve; i++)
 		if (ev->curve[i].n)	/* a tiers' curve has no points: pt is NULL */
 			qsort(ev->curve[i].pt, ev->curve[i].n, sizeof *ev->curve[i].pt, cmppoint);

@@ -993,9 +993,10 @@ cache_group(struct ctx *x, const char *file, const char *unit)
 			    c->policy, 100 * t, 100 * hi, bytes ? fmt_bytes(at, c1) : (snprintf(c1, sizeof c1, "%.0f", at), c1));
 			continue;
 		}
-		sb_add(&b, "%s%s: %s%s (hit ratio %.2f%%%s%s)", b.len ? "; " : "", c->policy,
+		sb_add(&b, "%s%s: %s%s (hit ratio %.2f%%%s%s%s)", b.len ? "; " : "", c->policy,
 		    bytes ? fmt_bytes(c->pt[k].capacity, c1) : (snprintf(c1, sizeof c1, "%.0f", c->pt[k].capacity), c1),
-		    bytes ? "" : " entries", 100 * c->pt[k].hit, k > 0 ? ", above " : "",
+		    bytes ? "" : " entries", 100 * c->pt[k].hit,
+		    c->pt[k].inexact ? ", an estimate: the curve is not exact there" : "", k > 0 ? ", above " : "",
 		    k > 0 ? (bytes ? fmt_bytes(c->pt[k - 1].capacity, c2) :
 		    (snprintf(c2, sizeof c2, "%.0f", c->pt[k - 1].capacity), c2)) : "");
 		if (!best || c->pt[k].capacity < best->pt[tune_reach(best->pt, best->n, t)].capacity)

@@ -146,6 +146,7 @@ uint64_t tune_d2u(double v, uint64_t max);
 struct tune_point {
 	double capacity;	/* entries or bytes */
 	double hit;		/* hit ratio at that capacity */
+	int inexact;		/* a curve's estimate (cache-sim --mrc's exact 0), not a simulation */
 };
 
 /* The smallest capacity whose hit ratio reaches target, points sorted by

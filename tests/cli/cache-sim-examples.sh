@@ -9,7 +9,7 @@ awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
     on && /^\.Bd -literal/ { n++; lit = 1; next }
     on && /^\.Ed/ { lit = 0; next }
     lit { gsub(/\\e/, "\\"); print > ("example" n) }' "$top/man/cache-sim.1"
-check_eq "the man page has 6 examples" "$(ls example* | wc -l)" "6"
+check_eq "the man page has 7 examples" "$(ls example* | wc -l)" "7"
 
 cache-sim --pattern zipf:1.0 -N 10000 -n 500000 --obj-size 4k-1M --seed 3 --emit-trace >trace.txt
 # a gateway log: the trace's requests, with some that are not /ipfs/ or not 200
@@ -47,3 +47,10 @@ check_eq "  2000 requests at 10% and 50%" "$(col out.5 requests | tr '\n' ' ')" 
 check "example 6: zipf traces for libCacheSim and as text" run 6
 check_eq "  1000000 oracleGeneral records" "$(wc -c <zipf.oracleGeneral)" "24000000"
 check_eq "  1000000 lines" "$(wc -l <zipf.txt)" "1000000"
+cache-sim --pattern zipf:0.9 -N 20000 -n 200000 --emit-trace >big.txt
+check "example 7: a sampled curve, simulated at some of its capacities, for tune-conf" run 7
+check_eq "  the curve's rows are estimates" "$(col mrc.tsv exact | sort -u)" 0
+check_eq "  the simulation is lru at some of them" "$(col lru.tsv policy | sort -u)" lru
+check_grep "  tune-conf sizes from both, the estimates left said" \
+	"tune-conf: mrc.tsv: the curve is not exact at $(($(col mrc.tsv capacity | wc -l) - $(col lru.tsv capacity | wc -l))) capacities" err.7
+check_grep "  a cache recommendation from each" 'cache: .*mrc\.tsv' out.7

@@ -379,3 +379,23 @@ check_eq "Kubo-shaped: after growth, the bytes a block are the proposal over the
 	"$(jqf "$T/kubo3.jsonl" 'select(.key == "Datastore.BloomFilterSize") | .evidence |
 		(capture("(?<g>[0-9]+) after growing").g | tonumber) as $g |
 		(capture("(?<b>[0-9.]+) bytes a block").b) == (33554432 / $g * 100 | round / 100 | tostring)')" true
+
+# --- a curve's points that are not exact (cache-sim --mrc's exact 0: a
+# sampled estimate, objects whose size changed; issue 21: 11): used as
+# estimates, said with the capacities to simulate; a simulation of
+# -p lru at those capacities (cache-sim results, with -c) takes their place
+printf '# cache-sim\ncapacity\tmiss_ratio\texact\tunit\n1000\t0.700000\t0\tobjects\n100000\t0.050000\t0\tobjects\n1000000\t0.020000\t1\tobjects\n' >"$T/est.tsv"
+tune-conf -n -j -c "$T/est.tsv" >"$T/est.jsonl" 2>"$T/est.err"
+check_eq "cache: an estimate reaching the target sizes the cache, as an estimate" \
+	"$(jqf "$T/est.jsonl" 'select(.rule == "cache") | "\(.proposed) \(.evidence | test("an estimate"))"')" "100000 true"
+check_grep "  said, with the capacities to simulate" \
+	'tune-conf: .*est\.tsv: the curve is not exact at 2 capacities .*cache-sim -p lru -u objects -s 1000,100000$' "$T/est.err"
+printf 'policy\tunit\tcapacity\trequests\thits\tmisses\thit_ratio\nlru\tobjects\t100000\t100\t70\t30\t0.700000\n' >"$T/sim.tsv"
+tune-conf -n -j -c "$T/est.tsv" -c "$T/sim.tsv" >"$T/sim.jsonl" 2>"$T/sim.err"
+check_eq "cache: the simulation replaces the estimate at 100000: 1000000 entries from the curve" \
+	"$(jqf "$T/sim.jsonl" 'select(.rule == "cache" and .files == "'"$T/est.tsv"'") | "\(.proposed) \(.evidence | test("an estimate"))"')" "1000000 false"
+check_grep "  the estimate left (1000) is still said" 'not exact at 1 capacity .*-s 1000$' "$T/sim.err"
+printf 'capacity\tmiss_ratio\texact\tunit\n10\t0.5\tmaybe\tobjects\n20\t0.4\t2\tobjects\n' >"$T/badexact.tsv"
+check_exit "a curve's exact that is not 0 or 1" 1 tune-conf -n -c "$T/badexact.tsv"
+check_grep "  by file:line" 'badexact\.tsv:2: exact: not a number' "$T/err"
+check_grep "  and its range" 'badexact\.tsv:3: exact: expected 0 or 1' "$T/err"

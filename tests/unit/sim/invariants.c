@@ -13,6 +13,7 @@
 
 #include "base/prng.h"
 #include "base/util.h"
+#include "rec/read.h"
 #include "rec/write.h"
 #include "sim/cache.h"
 #include "sim/hashtab.h"
@@ -367,28 +368,59 @@ test_tables(void)
 	free(r);
 }
 
-/* Run an exact curve at caps, return its miss ratios. */
-static void
-curve(int bytes, const uint64_t *caps, size_t k, const struct req *r, size_t n, double *mr)
+/* Run an exact curve at caps (or, k = 0, on a grid of 10 points), return
+ * its capacities and miss ratios, read by column name; the rows, or -1. */
+static int
+curve(int bytes, const uint64_t *caps, size_t k, const struct req *r, size_t n,
+    uint64_t *cap, double *mr)
 {
 	struct mrc *m = mrc_new(bytes, 1, caps, k);
-	static const char *const cols[] = { "capacity", "miss_ratio", "byte_miss_ratio",
-		"unit", NULL };
-	char *buf = NULL, *line, *save = NULL;
+	char *buf = NULL;
 	size_t len;
 	FILE *f = open_memstream(&buf, &len);
-	struct recw *w = recw_open(f, cols, 0);
-	int i = 0;
+	struct recw *w = recw_open(f, mrc_columns(bytes), 0);
+	struct recr *rd;
+	int i = 0, cc, cm, ce;
 
 	mrc_feed(m, r, n);
-	mrc_report(m, w, 10, 1);
+	mrc_report(m, w, 10);
 	recw_close(w);
 	fclose(f);
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		if (line[0] != '#' && strncmp(line, "capacity", 8))
-			mr[i++] = strtod(strchr(line, '\t') + 1, NULL);
-	free(buf);
 	mrc_free(m);
+	rd = recr_fopen(fmemopen(buf, len, "r"), "curve", NULL);
+	cc = recr_col(rd, "capacity");
+	cm = recr_col(rd, "miss_ratio");
+	ce = recr_col(rd, "exact");
+	if (cc < 0 || cm < 0 || ce < 0)
+		i = -1;
+	while (i >= 0 && i < 16 && recr_next(rd) == 1) {
+		if (recr_num(rd, ce) != 1)
+			i = -1;
+		else {
+			cap[i] = (uint64_t)recr_num(rd, cc);
+			mr[i++] = recr_num(rd, cm);
+		}
+	}
+	recr_close(rd);
+	free(buf);
+	return i;
+}
+
+/* The curve's miss ratios are LRU's at its capacities, to the printed digit. */
+static int
+same_as_lru(int bytes, const uint64_t *cap, const double *mr, int k, const struct req *r, size_t n)
+{
+	int ok = k > 0;
+
+	for (int i = 0; i < k; i++) {
+		uint64_t h = hits("lru", bytes, cap[i], 0, r, n);
+		char got[32], want[32];
+
+		snprintf(got, sizeof got, "%.6f", mr[i]);
+		snprintf(want, sizeof want, "%.6f", 1 - (double)h / n);
+		ok &= !strcmp(got, want);
+	}
+	return ok;
 }
 
 static void
@@ -396,30 +428,35 @@ test_mrc(void)
 {
 	enum { N = 40000, K = 8 };
 	uint64_t caps[2][K] = { { 1, 2, 10, 33, 100, 333, 1000, 3000 },
-	    { 2000, 10000, 50000, 200000, 1000000, 3000000, 10000000, 40000000 } };
+	    { 2000, 10000, 50000, 200000, 1000000, 3000000, 10000000, 40000000 } }, cap[16];
 	struct req *r = trace(0.9, 4000, N, 1, 30000, 11);
-	double mr[K];
+	struct req *fit = emalloc(N * sizeof *fit);
+	double mr[16];
 	char name[128];
+	int k;
 
+	for (size_t i = 0; i < N; i++) {
+		fit[i] = r[i];
+		if (fit[i].size > 1000)
+			fit[i].size = 1000 + fit[i].size % 1000;	/* all fit the smallest */
+	}
 	for (int bytes = 0; bytes <= 1; bytes++) {
-		int ok = 1;
-
-		for (size_t i = 0; i < N; i++)
-			if (r[i].size > 1000 && bytes)
-				r[i].size = 1000 + r[i].size % 1000;	/* all fit the smallest */
-		curve(bytes, caps[bytes], K, r, N, mr);
-		for (int k = 0; k < K; k++) {
-			uint64_t h = hits("lru", bytes, caps[bytes][k], 0, r, N);
-			char got[32], want[32];
-
-			snprintf(got, sizeof got, "%.6f", mr[k]);
-			snprintf(want, sizeof want, "%.6f", 1 - (double)h / N);
-			ok &= !strcmp(got, want);
-		}
+		k = curve(bytes, caps[bytes], K, fit, N, cap, mr);
 		snprintf(name, sizeof name, "exact mrc = lru runs at 8 capacities (%s)",
 		    bytes ? "bytes" : "objects");
-		CHECK(name, ok);
+		CHECK(name, k == K && same_as_lru(bytes, cap, mr, k, fit, N));
 	}
+	/* objects of up to 30000 bytes, larger than 2000 and 10000: -p lru does
+	 * not admit them there (issue 21: 11), nor does the curve */
+	k = curve(1, caps[1], K, r, N, cap, mr);
+	CHECK("exact mrc = lru runs at 8 capacities, objects larger than some (bytes)",
+	    k == K && same_as_lru(1, cap, mr, k, r, N));
+	k = curve(1, NULL, 0, r, N, cap, mr);
+	CHECK("exact mrc on its grid = lru runs there, objects larger than some (bytes)",
+	    k == 10 && cap[0] < 30000 && same_as_lru(1, cap, mr, k, r, N));
+	k = curve(0, NULL, 0, r, N, cap, mr);
+	CHECK("exact mrc on its grid = lru runs there (objects)", k == 10 && same_as_lru(0, cap, mr, k, r, N));
+	free(fit);
 	free(r);
 }
 

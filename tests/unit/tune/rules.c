@@ -223,7 +223,7 @@ test_datastore(void)
 static void
 test_cache(void)
 {
-	struct tune_point p[] = { { 1, 0.1 }, { 10, 0.5 }, { 100, 0.85 }, { 1000, 0.95 } };
+	struct tune_point p[] = { { 1, 0.1, 0 }, { 10, 0.5, 0 }, { 100, 0.85, 0 }, { 1000, 0.95, 0 } };
 	struct tune_tier t[] = {
 		{ 100, 800, 0.91 }, { 100, 400, 0.92 }, { 50, 1600, 0.89 }, { 200, 100, 0.95 },
 	};

@@ -195,8 +195,9 @@ counts_since(struct catbench *b, uint64_t blocks0, uint64_t bytes0, uint64_t exp
 
 /*
  * --evict: the blocks the read of t fetches when the node holds none of
- * them: for CID/a/b, the blocks of CID and CID/a (dag/resolve), then the
- * DAG under CID/a/b; fetched where the node lacks them (untimed), with
+ * them: for CID/a/b, the blocks of CID and CID/a (blocks_child: with the
+ * sub-shards on the way when a folder is a HAMT shard), then the DAG under
+ * CID/a/b; fetched where the node lacks them (untimed), with
  * their sizes. When bitswap is sampled, wait for its counters to count
  * what was fetched, so that the late counts of js-ipfs do not fall on
  * the first cold read. 1, or -1 with err.
@@ -214,43 +215,36 @@ list_read(struct catbench *b, struct target *t, char *err, size_t n)
 	if (blocks_local(&b->node, b->api, &local, err, n) < 0)
 		rc = -1;
 
-	/* the folders above the target, root first, each its own block */
-	for (slash = strchr(path, '/'); slash && rc == 1; slash = strchr(slash + 1, '/')) {
+	/* the folders above the target, root first, each block on the way
+	 * (for a HAMT-sharded folder the sub-shards the name's hash leads
+	 * through): read block by block as a read resolves the path (empty
+	 * names, as in CID//a, are none) */
+	slash = strchr(path, '/');
+	if (slash)
 		*slash = '\0';
-		if (!strchr(path, '/'))
-			snprintf(cid, sizeof cid, "%s", path);	/* the root CID itself */
-		else if (blocks_resolve(&b->node, b->api, path, cid, sizeof cid, err, n) < 0)
+	snprintf(cid, sizeof cid, "%s", path);
+	while (slash && rc == 1) {
+		char *name = slash + 1, next[CID_MAXSTR + 8];
+
+		if ((slash = strchr(name, '/')))
+			*slash = '\0';
+		if (*name && blocks_child(&b->node, b->api, cid, name, next, sizeof next, &above,
+		    err, n) < 0)
 			rc = -1;
-		if (rc == 1 && !blk_inline(cid) && blockset_add(&above, cid) < 0) {
-			snprintf(err, n, "dag/resolve %s: not a CID: %s", path, cid);
-			rc = -1;
-		}
-		*slash = '/';
+		else if (*name)
+			snprintf(cid, sizeof cid, "%s", next);
 	}
-	if (rc == 1 && !strchr(path, '/'))
-		snprintf(cid, sizeof cid, "%s", path);
-	else if (rc == 1 && blocks_resolve(&b->node, b->api, path, cid, sizeof cid, err, n) < 0)
-		rc = -1;
 	if (rc == 1)
 		rc = blocks_dag(&b->node, b->api, cid, NULL, dag, err, n);
-	/* the folders above, each once (CID/ and CID//a name CID twice), each
-	 * fetched already by dag/resolve: its size, and not a HAMT shard, whose
-	 * inner shard blocks the read fetches too but dag/resolve does not name */
+	/* the blocks on the way, each once (a folder may be on it twice, or in
+	 * the target's DAG) */
 	below = dag->n;
 	for (size_t i = 0; rc == 1 && i < above.n; i++) {
-		int shard = 0, again = 0;
+		int again = 0;
 
 		for (size_t k = 0; k < dag->n && !again; k++)
 			again = !strcmp(dag->v[k].key, above.v[i].key);
-		if (again)
-			continue;
-		if (blocks_folder(&b->node, b->api, &above.v[i], &shard, err, n) < 0)
-			rc = -1;
-		else if (shard) {
-			snprintf(err, n, "the folder %s above it is a HAMT shard, whose inner blocks are "
-			    "not listed", above.v[i].cid);
-			rc = -1;
-		} else if (blockset_add(dag, above.v[i].cid) == 0)
+		if (!again && blockset_add(dag, above.v[i].cid) == 0)
 			dag->v[dag->n - 1].size = above.v[i].size;
 	}
 	/* what no walk sized: a raw root, when held (else it stays unfetched,

@@ -10,6 +10,7 @@
 #include "base/util.h"
 #include "net/rpc.h"
 #include "unixfs/cid.h"
+#include "unixfs/hamt.h"
 #include "unixfs/pb.h"
 #include "unixfs/unixfs.h"
 
@@ -498,53 +499,106 @@ out:
 	return rc;
 }
 
-int
-blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid, size_t cn,
-    char *err, size_t n)
+/* name is the link's name */
+static int
+named(const struct pb_link *l, const char *name, size_t len)
 {
-	char *arg = url_escape(path), *q = emalloc(strlen(arg) + 8), rem[256] = "";
-	int rc = -1;
-
-	sprintf(q, "arg=%s", arg);
-	if (call(r, api, "dag/resolve", q, 1 << 16, err, n) < 0)
-		;
-	else if (rpc_str(r->body, "Cid", cid, cn) < 0)
-		snprintf(err, n, "dag/resolve %s: no Cid in '%.60s'", path, r->body);
-	else if (rpc_str(r->body, "RemPath", rem, sizeof rem) == 0 && *rem)
-		snprintf(err, n, "dag/resolve %s: '%s' is inside a block, not a file or folder",
-		    path, rem);
-	else
-		rc = 0;
-	free(q);
-	free(arg);
-	return rc;
+	return l->name && l->namelen == len && !memcmp(l->name, name, len);
 }
 
 int
-blocks_folder(struct http_req *r, const char *api, struct blk *k, int *shard, char *err,
-    size_t n)
+blocks_child(struct http_req *r, const char *api, const char *parent, const char *name,
+    char *child, size_t cn, struct blockset *way, char *err, size_t n)
 {
-	char *q = emalloc(strlen(k->cid) + 8);
 	struct pb_node nd = { 0 };
 	struct ufs_data u = { 0 };
+	char cur[CID_MAXSTR + 8], *q = NULL, pfx[8], cs[CID_MAXSTR];
 	const char *why = NULL;
-	int rc = -1;
+	size_t len = strlen(name), plen;
+	unsigned depth = 0;
+	uint64_t h = hamt_hash(name, len);
+	int rc = -1, idx;
 
-	sprintf(q, "arg=%s", k->cid);
-	if (call(r, api, "block/get", q, BLOCK_MAX, err, n) == 0) {
-		k->size = r->len;
-		if (pb_node_decode(&nd, (const uint8_t *)r->body, r->len, &why) < 0 ||
-		    !nd.has_data || ufs_data_decode(&u, nd.data, nd.datalen, &why) < 0)
-			snprintf(err, n, "block %s: not a UnixFS folder (%s)", k->cid,
-			    why ? why : "no Data");
-		else {
-			*shard = u.type == UFS_HAMTSHARD;
-			rc = 0;
+	snprintf(cur, sizeof cur, "%s", parent);
+	for (;;) {
+		const struct pb_link *next = NULL;
+
+		free(q);
+		q = emalloc(strlen(cur) + 8);
+		sprintf(q, "arg=%s", cur);
+		if (call(r, api, "block/get", q, BLOCK_MAX, err, n) < 0)
+			goto out;
+		if (!blk_inline(cur)) {
+			if (blockset_add(way, cur) < 0) {
+				snprintf(err, n, "%s/%s: not a CID: %s", parent, name, cur);
+				goto out;
+			}
+			way->v[way->n - 1].size = r->len;
 		}
+		if (pb_node_decode(&nd, (const uint8_t *)r->body, r->len, &why) < 0 ||
+		    !nd.has_data || ufs_data_decode(&u, nd.data, nd.datalen, &why) < 0) {
+			snprintf(err, n, "block %s: not a UnixFS folder (%s)", cur,
+			    why ? why : "no Data");
+			goto out;
+		}
+		if (u.type == UFS_DIRECTORY) {
+			for (size_t i = 0; i < nd.nlinks && !next; i++)
+				if (named(&nd.links[i], name, len))
+					next = &nd.links[i];
+			if (!next) {
+				snprintf(err, n, "%s/%s: no entry named '%s' in the folder %s", parent,
+				    name, name, cur);
+				goto out;
+			}
+			snprintf(child, cn, "%s", cid_str(&next->cid, cs));
+			rc = 0;
+			goto out;
+		}
+		if (u.type != UFS_HAMTSHARD) {
+			snprintf(err, n, "%s/%s: block %s is no folder (UnixFS type %d)", parent, name,
+			    cur, u.type);
+			goto out;
+		}
+		/* a shard: the link named by the index of the name's hash at
+		 * this depth, alone (a sub-shard) or followed by the name */
+		if (u.hashtype != HAMT_MURMUR3 || !hamt_fanout_ok(u.fanout)) {
+			snprintf(err, n, "block %s: a HAMT shard of hash type 0x%" PRIx64 ", fanout %"
+			    PRIu64 " (only murmur3-x64-64, 0x22, and a power of two are UnixFS's)",
+			    cur, u.hashtype, u.fanout);
+			goto out;
+		}
+		if ((idx = hamt_index(h, (unsigned)u.fanout, depth)) < 0) {
+			snprintf(err, n, "%s/%s: the HAMT under %s is deeper than the name's hash",
+			    parent, name, parent);
+			goto out;
+		}
+		plen = hamt_prefix(pfx, (unsigned)u.fanout, (unsigned)idx);
+		for (size_t i = 0; i < nd.nlinks && !next; i++) {
+			const struct pb_link *l = &nd.links[i];
+
+			if (l->name && l->namelen >= plen && !memcmp(l->name, pfx, plen) &&
+			    (l->namelen == plen ||
+			    (l->namelen == plen + len && !memcmp(l->name + plen, name, len))))
+				next = l;
+		}
+		if (!next) {
+			snprintf(err, n, "%s/%s: no entry named '%s' in the HAMT shard %s", parent,
+			    name, name, cur);
+			goto out;
+		}
+		cid_str(&next->cid, cs);
+		if (next->namelen > plen) {
+			snprintf(child, cn, "%s", cs);
+			rc = 0;
+			goto out;
+		}
+		snprintf(cur, sizeof cur, "%s", cs);	/* the sub-shard */
+		depth++;
 	}
+out:
+	free(q);
 	free(nd.links);
 	free(u.blocksizes);
-	free(q);
 	return rc;
 }
 

@@ -90,16 +90,16 @@ int blocks_kept(struct http_req *r, const char *api, const struct blockset *loca
     const char *skip, struct blockset *kept, char *mfsroot, size_t rn, size_t *npins,
     char *err, size_t n);
 
-/* The CID a CID/path names (dag/resolve): 0, or -1 with err (also when
- * the path ends inside a block). */
-int blocks_resolve(struct http_req *r, const char *api, const char *path, char *cid, size_t cn,
-    char *err, size_t n);
-
-/* A folder's block (block/get): its size into k->size, and whether it is
- * a HAMT shard (UnixFS type 5). 0, or -1 with err (also for what is not
- * a UnixFS node). */
-int blocks_folder(struct http_req *r, const char *api, struct blk *k, int *shard, char *err,
-    size_t n);
+/*
+ * The child NAME of the UnixFS folder PARENT (a CID), read block by block
+ * (block/get, which fetches what the node lacks): its CID into child. Each
+ * block on the way, the folder's and, in a HAMT-sharded folder, the
+ * sub-shards the name's hash leads through, is added to way with its size:
+ * what a read of PARENT/NAME fetches besides the child's DAG. 0, or -1
+ * with err (a name not there, a block that is no folder).
+ */
+int blocks_child(struct http_req *r, const char *api, const char *parent, const char *name,
+    char *child, size_t cn, struct blockset *way, char *err, size_t n);
 
 /* A block's size from block/stat, into k->size: 0, or -1 with err. */
 int blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_t n);

@@ -8,7 +8,8 @@
 /* Field numbers of the dag-pb and UnixFS schemas. */
 enum { PBNODE_DATA = 1, PBNODE_LINKS = 2 };
 enum { PBLINK_HASH = 1, PBLINK_NAME = 2, PBLINK_TSIZE = 3 };
-enum { UFS_F_TYPE = 1, UFS_F_DATA = 2, UFS_F_FILESIZE = 3, UFS_F_BLOCKSIZES = 4 };
+enum { UFS_F_TYPE = 1, UFS_F_DATA = 2, UFS_F_FILESIZE = 3, UFS_F_BLOCKSIZES = 4,
+    UFS_F_HASHTYPE = 5, UFS_F_FANOUT = 6 };
 
 uint8_t *
 ufs_leaf_wrap(uint8_t *data, size_t n, size_t *blen)
@@ -74,6 +75,8 @@ link_decode(struct pb_link *l, const uint8_t *p, const uint8_t *end, const char 
 	int r, have_hash = 0;
 
 	l->tsize = 0;
+	l->name = NULL;
+	l->namelen = 0;
 	while ((r = pb_next(&p, end, &f)) > 0) {
 		if (f.num == PBLINK_HASH && f.type == PB_LEN) {
 			if (cid_read(&l->cid, f.b, f.len) != f.len) {
@@ -82,7 +85,8 @@ link_decode(struct pb_link *l, const uint8_t *p, const uint8_t *end, const char 
 			}
 			have_hash = 1;
 		} else if (f.num == PBLINK_NAME && f.type == PB_LEN) {
-			;
+			l->name = f.b;
+			l->namelen = f.len;
 		} else if (f.num == PBLINK_TSIZE && f.type == PB_VARINT) {
 			l->tsize = f.v;
 		} else {
@@ -161,6 +165,7 @@ ufs_data_decode(struct ufs_data *u, const uint8_t *b, size_t n, const char **why
 	u->filesize = 0;
 	u->has_filesize = 0;
 	u->nblocksizes = 0;
+	u->hashtype = u->fanout = 0;
 	while ((r = pb_next(&p, end, &f)) > 0) {
 		if (f.num == UFS_F_TYPE && f.type == PB_VARINT) {
 			u->type = f.v;
@@ -180,8 +185,12 @@ ufs_data_decode(struct ufs_data *u, const uint8_t *b, size_t n, const char **why
 				*why = "malformed packed blocksizes";
 				return -1;
 			}
+		} else if (f.num == UFS_F_HASHTYPE && f.type == PB_VARINT) {
+			u->hashtype = f.v;
+		} else if (f.num == UFS_F_FANOUT && f.type == PB_VARINT) {
+			u->fanout = f.v;
 		}
-		/* hashType, fanout, mode, mtime: not needed to read a file */
+		/* mode, mtime: not needed to read a file */
 	}
 	if (r < 0 || !have_type) {
 		*why = r < 0 ? "malformed UnixFS Data" : "UnixFS Data without a Type";

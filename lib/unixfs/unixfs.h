@@ -41,9 +41,12 @@ size_t ufs_node_maxlen(size_t n);
  */
 size_t ufs_node_encode(uint8_t *out, const struct ufs_child *c, size_t n);
 
-/* A decoded PBLink: its target and Tsize (0 when absent). */
+/* A decoded PBLink: its target, its Name (into the block; NULL when
+ * absent) and Tsize (0 when absent). */
 struct pb_link {
 	struct cid cid;
+	const uint8_t *name;
+	size_t namelen;
 	uint64_t tsize;
 };
 
@@ -65,6 +68,7 @@ struct ufs_data {
 	int has_filesize;
 	uint64_t *blocksizes;
 	size_t nblocksizes, cap;
+	uint64_t hashtype, fanout;	/* a HAMT shard's (0 when absent) */
 };
 
 /* Decoders return 0, or -1 with *why set to a static description. */

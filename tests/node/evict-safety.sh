@@ -106,23 +106,27 @@ check_grep "  and it says no block is removed" "^ipfs-time-cat: --evict: no bloc
 curl -sf -X POST "$B/files/rm?arg=/docs&recursive=true" >/dev/null
 
 # CID/path through a HAMT-sharded folder (js-ipfs shards from the first
-# entry with shard-split-threshold=1): its read fetches inner shard blocks
-# that dag/resolve does not name (and js-ipfs's dag/resolve does not go
-# through a shard at all), so the target is not evicted, and that is said;
-# no block goes
-chunk h1; head -c 300000 /dev/urandom >h2
-hdir=$(add "$A" "pin=true&wrap-with-directory=true&shard-split-threshold=1" h1 h2)
-check_eq "set up: the folder is a HAMT shard (UnixFS type 5)" \
-	"$(curl -sf -X POST "$A/block/get?arg=$hdir" | od -An -tx1 | tr -d ' \n' | grep -c '0805')" 1
-curl -sf -m 60 -X POST "$B/cat?arg=$hdir/h2" | cmp - h2 && echo same >h2.read
-check_eq "set up: B read the sibling h2 whole" "$(cat h2.read)" same
-refs >hamt-before.txt
+# entry with shard-split-threshold=1). The names h1, f323 and f424 hash
+# (murmur3-x64-64) to the same first byte, 0x17: they sit in a sub-shard
+# named 17. A read of h1 fetches the root shard, that sub-shard and h1's
+# block: those three go, never the siblings' blocks
+chunk h1; head -c 300000 /dev/urandom >f323; head -c 1000 /dev/urandom >f424
+hdir=$(add "$A" "pin=true&wrap-with-directory=true&shard-split-threshold=1" h1 f323 f424)
+check_eq "set up: the folder is a HAMT shard (UnixFS type 5) with a sub-shard named 17" \
+	"$(curl -sf -X POST "$A/block/get?arg=$hdir" | od -An -tx1 -v | tr -d ' \n' | grep -o '0805\|12023137' | sort -u | tr '\n' ' ')" "0805 12023137 "
+for f in f323 f424; do curl -sf -m 60 -X POST "$B/cat?arg=$hdir/$f" | cmp - $f && echo same; done >sib.read
+check_eq "set up: B read the siblings f323 and f424 whole" "$(cat sib.read | tr '\n' ' ')" "same same "
+for f in f323 f424; do dag_a "$(curl -sf -X POST "$A/dag/resolve?arg=$hdir/$f" | jq -r '.Cid["/"]')"; done | sort >sib.dag
 ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict --provider "$IPFS_SWARM_A" --verify "$hdir/h1" >hamt.tsv 2>hamt.err; rc=$?
-check_eq "CID/path through a HAMT: exit 0, both reads ok and verified, neither said cold" \
-	"$rc $(col_where hamt.tsv ok=1 access | sort | tr '\n' ' ')" "0 - - "
-check_grep "  says it cannot list what the read fetches" "^ipfs-time-cat: --evict: $hdir/h1: cannot list the blocks its read fetches; its reads say access=-$" hamt.err
-check_grep "  and that no block is removed" "^ipfs-time-cat: --evict: no block is removed" hamt.err
-check_eq "  no block removed: B's store holds all it held" "$(refs | comm -23 hamt-before.txt - | wc -l)" 0
+check_eq "CID/path through a HAMT's sub-shard: exit 0, one cold and one warm read, verified" \
+	"$rc $(col_where hamt.tsv ok=1 access | sort | tr '\n' ' ')" "0 cold warm "
+check_grep "  three blocks go: the root shard's, the sub-shard's and the file's" "the node at $IPFS_API_B: 3 blocks," hamt.err
+check_eq "  the siblings' blocks were never removed" "$(refs | comm -13 - sib.dag | wc -l)" 0
+check_eq "  the siblings read back whole" \
+	"$(for f in f323 f424; do curl -sf -m 60 -X POST "$B/cat?arg=$hdir/$f" | cmp - $f && echo same; done | tr '\n' ' ')" "same same "
+ipfs-time-cat --api "$IPFS_API_B" -n 1 --evict --provider "$IPFS_SWARM_A" "$hdir/nosuch" >hno.tsv 2>hno.err; rc=$?
+check_grep "a name not in the shard: said, nothing evicted" "^ipfs-time-cat: --evict: $hdir/nosuch: cannot list the blocks its read fetches" hno.err
+check_grep "  naming the shard searched" "no entry named 'nosuch' in the HAMT shard" hno.err
 
 # an identity CID: its data is in the CID, no block to remove, said
 printf 'inline' >id.txt

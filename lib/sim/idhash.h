@@ -6,17 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/* A bijection on 64-bit words (MurmurHash3's finalizer). */
-static inline uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
-}
+#include "base/mix64.h"
 
 /*
  * The key of an id of n bytes at s. A decimal number without leading

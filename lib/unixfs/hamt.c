@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "unixfs/hamt.h"
+#include "base/mix64.h"
 
 static uint64_t
 rotl(uint64_t x, int r)
@@ -10,16 +11,6 @@ rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-static uint64_t
-fmix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
 
 /* 8 bytes read little-endian (the hash's blocks) */
 static uint64_t
@@ -61,8 +52,8 @@ hamt_hash(const void *name, size_t n)
 	h2 ^= n;
 	h1 += h2;
 	h2 += h1;
-	h1 = fmix(h1);
-	h2 = fmix(h2);
+	h1 = mix64(h1);
+	h2 = mix64(h2);
 	h1 += h2;
 	return h1;
 }

@@ -484,60 +484,47 @@ row(struct recw *w, const struct mrc *m, uint64_t cap, double hits, double hitby
 	return 1;
 }
 
-/* At most points capacities from lo to hi, logarithmic and distinct;
- * all there are when fewer, and said. */
-static size_t
-grid(uint64_t lo, uint64_t hi, int points, uint64_t *caps, const char *unit)
+static uint64_t
+as_is(uint64_t v)
 {
-	uint64_t last = 0;
-
-	if (hi - lo + 1 < (uint64_t)points) {
-		weprintf("%llu capacities between %llu and %llu %s: %llu points, not the %d points "
-		    "asked for", (unsigned long long)(hi - lo + 1), (unsigned long long)lo,
-		    (unsigned long long)hi, unit, (unsigned long long)(hi - lo + 1), points);
-		points = (int)(hi - lo + 1);
-	}
-	for (int i = 0; i < points; i++) {
-		double t = points < 2 ? (double)hi :
-		    (double)lo * pow((double)hi / (double)lo, (double)i / (points - 1));
-		uint64_t cap = (uint64_t)llround(t);
-
-		if (i == points - 1)
-			cap = hi;
-		if (i > 0 && cap <= last)
-			cap = last + 1;
-		if (cap > hi - (uint64_t)(points - 1 - i))
-			cap = hi - (uint64_t)(points - 1 - i);
-		caps[i] = last = cap;
-	}
-	return (size_t)points;
+	return v;
 }
 
-/* The same in bins (a sampled curve in objects): distinct bins. */
-static size_t
-bingrid(uint64_t lo, uint64_t hi, int points, size_t *bins)
+static uint64_t
+bin_of(uint64_t v)
 {
-	size_t bl = bin(lo), bh = bin(hi), last = 0;
+	return bin(v);
+}
 
-	if (bh - bl + 1 < (size_t)points) {
-		weprintf("a sampled curve has %zu distinct capacities between %llu and %llu objects "
-		    "(its distances are binned, 64 a power of two): %zu points, not the %d points "
-		    "asked for", bh - bl + 1, (unsigned long long)lo, (unsigned long long)hi,
-		    bh - bl + 1, points);
-		points = (int)(bh - bl + 1);
+/*
+ * At most points values from map(lo) to map(hi), map of capacities spread
+ * logarithmically from lo to hi, each larger than the one before: all
+ * there are when fewer (said: what they are, in unit). Returns how many.
+ */
+static size_t
+spread(uint64_t lo, uint64_t hi, int points, uint64_t (*map)(uint64_t), uint64_t *out,
+    const char *what, const char *unit)
+{
+	uint64_t first = map(lo), top = map(hi), last = 0;
+
+	if (top - first + 1 < (uint64_t)points) {
+		weprintf("%llu %s between %llu and %llu %s: %llu points, not the %d points asked "
+		    "for", (unsigned long long)(top - first + 1), what, (unsigned long long)lo,
+		    (unsigned long long)hi, unit, (unsigned long long)(top - first + 1), points);
+		points = (int)(top - first + 1);
 	}
 	for (int i = 0; i < points; i++) {
 		double t = points < 2 ? (double)hi :
 		    (double)lo * pow((double)hi / (double)lo, (double)i / (points - 1));
-		size_t b = bin((uint64_t)llround(t));
+		uint64_t v = map((uint64_t)llround(t));
 
 		if (i == points - 1)
-			b = bh;
-		if (i > 0 && b <= last)
-			b = last + 1;
-		if (b > bh - (size_t)(points - 1 - i))
-			b = bh - (size_t)(points - 1 - i);
-		bins[i] = last = b;
+			v = top;
+		if (i > 0 && v <= last)
+			v = last + 1;
+		if (v > top - (uint64_t)(points - 1 - i))
+			v = top - (uint64_t)(points - 1 - i);
+		out[i] = last = v;
 	}
 	return (size_t)points;
 }
@@ -556,7 +543,7 @@ replay(struct mrc *m, struct recw *w, int points)
 	if (hi < lo)
 		hi = lo;
 	caps = emalloc((size_t)points * sizeof *caps);
-	n = grid(lo, hi, points, caps, "bytes");
+	n = spread(lo, hi, points, as_is, caps, "capacities", "bytes");
 	g = mrc_new(1, rate, caps, n);
 	mrc_feed(g, m->kept, m->nkept);
 	g->req = m->req;
@@ -637,7 +624,7 @@ mrc_report(struct mrc *m, struct recw *w, int points)
 		hb = adjb;
 		if (m->byvalue) {
 			uint64_t *caps = emalloc((size_t)points * sizeof *caps);
-			size_t n = grid(lo, hi, points, caps, "objects");
+			size_t n = spread(lo, hi, points, as_is, caps, "capacities", "objects");
 
 			for (size_t i = 0; i < n; i++) {
 				for (; b <= caps[i] && b < m->hcap; b++) {
@@ -649,8 +636,9 @@ mrc_report(struct mrc *m, struct recw *w, int points)
 			}
 			free(caps);
 		} else {
-			size_t *bins = emalloc((size_t)points * sizeof *bins);
-			size_t n = bingrid(lo, hi, points, bins);
+			uint64_t *bins = emalloc((size_t)points * sizeof *bins);
+			size_t n = spread(lo, hi, points, bin_of, bins, "distinct capacities of a "
+			    "sampled curve (its distances are binned, 64 a power of two)", "objects");
 
 			for (size_t i = 0; i < n; i++) {
 				for (; b <= bins[i]; b++) {

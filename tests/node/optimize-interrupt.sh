@@ -73,13 +73,17 @@ hook ipfs-compare "$bin/.ipfs-compare"
 # said rather than waited for without end)
 release() { timeout 120 sh -c 'echo go >"$1"' release "$T/go" || notok "the hook was still there to go on"; }
 
+# ipfs-optimize is started with SIGHUP, SIGINT and SIGTERM at their
+# defaults: a shell cannot trap a signal that was ignored when it started
+# (under nohup, SIGHUP is), and this test is about the traps. env execs
+# it: $! is ipfs-optimize's pid
 # start DIR TOOL ARG [after]: ipfs-optimize --apply into DIR, in a process
 # group of its own (job control: SIGINT is not ignored), until the hook of
 # TOOL (called with ARG) is reached; its group in hpg
 start() {
 	rm -rf "$T/hooked" "$T/at"
 	set -m
-	HOOK_TOOL=$2 HOOK_ARG=$3 HOOK_WHEN=${4:-} "$bin/ipfs-optimize" -q --profile-results "$data/sweep.tsv" \
+	HOOK_TOOL=$2 HOOK_ARG=$3 HOOK_WHEN=${4:-} env --default-signal=HUP,INT,TERM "$bin/ipfs-optimize" -q --profile-results "$data/sweep.tsv" \
 		--apply -n 1 --no-plots --output-dir "$1" >"$1.out" 2>"$1.err" &
 	opid=$!
 	set +m
@@ -224,7 +228,7 @@ check_eq "a later --apply: exit 1, nothing applied" "$rc $([ -e k2/backup.json ]
 phase="during ipfs-optimize --revert BACKUP"
 rm -rf "$T/hooked" "$T/at"
 set -m
-HOOK_TOOL=tune-conf HOOK_ARG=--revert "$bin/ipfs-optimize" -q --revert k/backup.json >rev.out 2>rev.err &
+HOOK_TOOL=tune-conf HOOK_ARG=--revert env --default-signal=HUP,INT,TERM "$bin/ipfs-optimize" -q --revert k/backup.json >rev.out 2>rev.err &
 opid=$!
 set +m
 wait_for "ipfs-optimize --revert to reach tune-conf --revert" reached && [ -s "$T/at" ] ||

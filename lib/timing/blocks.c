@@ -622,6 +622,32 @@ blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_
 	return rc;
 }
 
+/* How many lines of an NDJSON block/rm reply answer for a block (name a
+ * Hash). js-ipfs 0.18 under load was seen to send every block's answer
+ * and then hold its reply open until the timeout: all answered is an
+ * answer (and the caller checks the blocks gone in any case). */
+static size_t
+answered(const char *body, size_t want)
+{
+	char h[CID_MAXSTR];
+	size_t got = 0;
+
+	for (const char *s = body ? body : ""; *s && got < want; s++) {
+		const char *e = strchr(s, '\n');
+		char line[CID_MAXSTR + 600];
+
+		if (!e)		/* a line cut short by the timeout is no answer */
+			break;
+		if ((size_t)(e - s) < sizeof line) {
+			memcpy(line, s, (size_t)(e - s));
+			line[e - s] = '\0';
+			got += rpc_str(line, "Hash", h, sizeof h) == 0 && *h;
+		}
+		s = e;
+	}
+	return got;
+}
+
 /* Not with force=true: js-ipfs then hides every error, a pin's too. A
  * block the node lacks is no error: js-ipfs says "block not found", Kubo
  * (boxo) "ipld: could not find CID". Every batch is sent whatever the
@@ -641,7 +667,8 @@ blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
 		q = p = emalloc(len);
 		for (k = i; k < dag->n && k < i + 64; k++)
 			p += sprintf(p, "%sarg=%s", k > i ? "&" : "", dag->v[k].cid);
-		if (call(r, api, "block/rm", q, SIZE_MAX, why, sizeof why) < 0) {
+		if (call(r, api, "block/rm", q, SIZE_MAX, why, sizeof why) < 0 &&
+		    answered(r->body, k - i) < k - i) {
 			if (!rc)
 				snprintf(err, n, "%s", why);
 			rc = -1;

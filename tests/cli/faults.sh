@@ -46,3 +46,11 @@ fault "--call: a 200 reply that is not JSON" "reply is not JSON" ipfs-time-cat -
 # a 1 MiB response header: said for what it is, not "Out of memory"
 fault "1 MiB response headers" "response headers larger than libcurl accepts" \
 	ipfs-time-cat --api "$FAULTD/bighdr" --call version
+
+# block/rm that answers every block, then holds its reply open (js-ipfs 0.18
+# under load): --remove takes the answers, checks the block gone, exit 0
+printf 'op\tok\tcid\tdedup\nadd\t1\t%s\t0\n' "$raw" >"$T/own.tsv"
+ipfs-time-add --remove -t 2 --api "$FAULTD/heldopen:block.rm" "$T/own.tsv" 2>"$T/held.err"; rc=$?
+check_eq "block/rm answered, then held open: --remove exits 0" "$rc" 0
+check_grep "  the block removed and checked gone" "1 unpinned, 1 block removed .* and checked gone$" "$T/held.err"
+check_eq "  no error said" "$(grep -c 'timed out' "$T/held.err")" 0

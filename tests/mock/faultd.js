@@ -23,6 +23,9 @@
 //   wrongsize   200 with one byte more than asked for reads (for --verify)
 //   wrongcid    add and block/put name another CID than the content's
 //   wrongblock  block/get answers bytes that are not the block asked for
+//   heldopen    block/rm answers for every block, then holds its reply
+//               open, never ended; refs/local names HELLO too (the raw
+//               block of "hello") until block/rm removes it
 //   endless     200 chunked, a body that never ends (refs/local-like NDJSON
 //               lines), sent as fast as the client takes it, until it hangs up
 // Prints its port on stdout once listening. Usage: node faultd.js [host]
@@ -31,7 +34,9 @@ const http = require('http');
 const crypto = require('crypto');
 
 const OTHER = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
+const HELLO = 'bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq';
 const stored = new Map();	// multihash (hex) -> size, from block/put
+const removed = new Set();	// CIDs that block/rm (heldopen) removed
 
 function base32(buf) {
   const a = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -170,6 +175,16 @@ function inject(fault, rest, req, res, body, q) {
     pump();
     break;
   }
+  case 'heldopen':
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    if (rest.startsWith('/api/v0/block/rm'))
+      for (const h of q.getAll('arg')) {
+        removed.add(h);
+        res.write(JSON.stringify({ Hash: h, Error: '' }) + '\n');
+      }
+    else
+        res.write(JSON.stringify({ Version: 'mock' }) + '\n');
+    break;
   case 'wrongblock':
     res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
     res.end('not the block you asked for');
@@ -188,7 +203,11 @@ const server = http.createServer({ maxHeaderSize: 4 << 20 }, (req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
-    if (only && !rest.startsWith('/api/v0/' + only.replace(/\./g, '/')))
+    if (fault === 'heldopen' && rest.startsWith('/api/v0/refs/local')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(JSON.stringify({ Ref: OTHER, Err: '' }) + '\n');
+      res.end(removed.has(HELLO) ? '' : JSON.stringify({ Ref: HELLO, Err: '' }) + '\n');
+    } else if (only && !rest.startsWith('/api/v0/' + only.replace(/\./g, '/')))
       ok(rest, req, res, body, q);
     else
       inject(fault, rest, req, res, body, q);

@@ -8,6 +8,8 @@
 //   kubo       speaks like current Kubo: a Kubo version reply; block/put
 //              takes cid-codec (format or version are refused) and names
 //              dag-pb blocks by CIDv1, as Kubo does
+//   delay:MS   every reply held MS milliseconds (an injected regression,
+//              for tests/aa-proof)
 //   pass       nothing changed (counts requests only)
 // Each request is logged to stderr as "proxy: N PATH".
 import http from 'node:http'
@@ -78,8 +80,8 @@ const server = http.createServer((req, res) => {
         delete h['transfer-encoding']
         delete h.trailer
         h['content-length'] = out.length
-        res.writeHead(ur.statusCode, h)
-        res.end(out)
+        const send = () => { res.writeHead(ur.statusCode, h); res.end(out) }
+        if (kind === 'delay') setTimeout(send, Number(arg)); else send()
       })
     })
     up.on('error', (e) => { res.writeHead(502); res.end(String(e)) })

@@ -622,32 +622,6 @@ blocks_size(struct http_req *r, const char *api, struct blk *k, char *err, size_
 	return rc;
 }
 
-/* How many lines of an NDJSON block/rm reply answer for a block (name a
- * Hash). js-ipfs 0.18 under load was seen to send every block's answer
- * and then hold its reply open until the timeout: all answered is an
- * answer (and the caller checks the blocks gone in any case). */
-static size_t
-answered(const char *body, size_t want)
-{
-	char h[CID_MAXSTR];
-	size_t got = 0;
-
-	for (const char *s = body ? body : ""; *s && got < want; s++) {
-		const char *e = strchr(s, '\n');
-		char line[CID_MAXSTR + 600];
-
-		if (!e)		/* a line cut short by the timeout is no answer */
-			break;
-		if ((size_t)(e - s) < sizeof line) {
-			memcpy(line, s, (size_t)(e - s));
-			line[e - s] = '\0';
-			got += rpc_str(line, "Hash", h, sizeof h) == 0 && *h;
-		}
-		s = e;
-	}
-	return got;
-}
-
 /* Not with force=true: js-ipfs then hides every error, a pin's too. A
  * block the node lacks is no error: js-ipfs says "block not found", Kubo
  * (boxo) "ipld: could not find CID". Every batch is sent whatever the
@@ -659,28 +633,33 @@ blocks_rm(struct http_req *r, const char *api, const struct blockset *dag,
 	int rc = 0;
 
 	for (size_t i = 0; i < dag->n && !interrupted; i += 64) {
-		size_t len = 32, k;
-		char *q, *p, *line, e[400], h[CID_MAXSTR], why[600];
+		size_t len = 32, k, got;
+		char *q, *p, *line, e[400], e1[600], h[CID_MAXSTR], why[600];
+		int cut;
 
 		for (k = i; k < dag->n && k < i + 64; k++)
 			len += strlen(dag->v[k].cid) + 5;
 		q = p = emalloc(len);
 		for (k = i; k < dag->n && k < i + 64; k++)
 			p += sprintf(p, "%sarg=%s", k > i ? "&" : "", dag->v[k].cid);
-		if (call(r, api, "block/rm", q, SIZE_MAX, why, sizeof why) < 0 &&
-		    answered(r->body, k - i) < k - i) {
+		/* js-ipfs 0.18 under load was seen to answer every block, then
+		 * hold its reply open to the timeout: all answered is an answer
+		 * (and the caller checks the blocks gone in any case) */
+		cut = call(r, api, "block/rm", q, SIZE_MAX, why, sizeof why) < 0;
+		*e1 = '\0';
+		for (p = r->body, got = 0; (line = next_line(&p));) {
+			if (rpc_str(line, "Hash", h, sizeof h) < 0 || !*h)
+				snprintf(h, sizeof h, "?");
+			else
+				got++;
+			if (rpc_str(line, "Error", e, sizeof e) == 0 && *e && !*e1 &&
+			    !strstr(e, "not found") && !strstr(e, "could not find"))
+				snprintf(e1, sizeof e1, "block/rm %s: %s", h, e);
+		}
+		if ((cut && got < k - i) || *e1) {
 			if (!rc)
-				snprintf(err, n, "%s", why);
+				snprintf(err, n, "%s", cut && got < k - i ? why : e1);
 			rc = -1;
-		} else {
-			for (p = r->body; (line = next_line(&p));)
-				if (rpc_str(line, "Error", e, sizeof e) == 0 && *e && !rc &&
-				    !strstr(e, "not found") && !strstr(e, "could not find")) {
-					if (rpc_str(line, "Hash", h, sizeof h) < 0)
-						snprintf(h, sizeof h, "?");
-					snprintf(err, n, "block/rm %s: %s", h, e);
-					rc = -1;
-				}
 		}
 		free(q);
 	}

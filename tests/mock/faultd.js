@@ -183,7 +183,7 @@ function inject(fault, rest, req, res, body, q) {
         res.write(JSON.stringify({ Hash: h, Error: '' }) + '\n');
       }
     else
-        res.write(JSON.stringify({ Version: 'mock' }) + '\n');
+      res.write(JSON.stringify({ Version: 'mock' }) + '\n');
     break;
   case 'wrongblock':
     res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
